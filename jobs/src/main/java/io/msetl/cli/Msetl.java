@@ -1,0 +1,130 @@
+package io.msetl.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of {@code ./msetl} and of {@code spark-submit --class io.msetl.cli.Msetl}.
+ *
+ * <p>Global options come before the command: {@code --conf FILE} (default
+ * {@code conf/msetl.properties} in the msetl home), {@code --verbose}, {@code --help}.
+ */
+public final class Msetl {
+  private Msetl() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    System.out.flush();
+    // Spark leaves non-daemon threads behind; exit explicitly so the CLI returns promptly.
+    System.exit(code);
+  }
+
+  /** Runs one command line and returns its exit code; never throws and never exits the JVM. */
+  public static int run(String[] argv, PrintStream out, PrintStream err) {
+    List<String> args = new ArrayList<>(List.of(argv));
+    boolean verbose = args.remove("--verbose") | args.remove("-v");
+    Path home = home();
+    String confFile = null;
+    int confAt = args.indexOf("--conf");
+    if (confAt >= 0 && (args.isEmpty() || confAt < firstCommandIndex(args))) {
+      if (confAt + 1 >= args.size()) {
+        err.println("msetl: error: --conf needs a file");
+        return 2;
+      }
+      confFile = args.remove(confAt + 1);
+      args.remove(confAt);
+    }
+    if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+      out.print(globalHelp());
+      return args.isEmpty() ? 2 : 0;
+    }
+    String name = args.get(0);
+    Command command = Commands.find(name);
+    if (command == null) {
+      err.println("msetl: error: unknown command '" + name + "' (see msetl --help)");
+      return 2;
+    }
+    List<String> rest = args.subList(1, args.size());
+    if (rest.contains("--help") || rest.contains("-h")) {
+      out.print(commandHelp(command));
+      return 0;
+    }
+    CliContext context = new CliContext(out, err, home, verbose);
+    try {
+      Map<String, String> configured = Config.load(home, confFile).forCommand(command.name());
+      ParsedOptions options = command.options().parse(rest, configured);
+      return command.run(options, context);
+    } catch (UsageException e) {
+      err.println("msetl " + name + ": error: " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return 2;
+    } catch (Throwable e) {
+      err.println("msetl " + name + ": error: " + Errors.oneLine(e));
+      if (verbose) {
+        e.printStackTrace(err);
+      } else {
+        err.println("(run with --verbose for the stack trace)");
+      }
+      return 1;
+    }
+  }
+
+  private static int firstCommandIndex(List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      if (Commands.find(args.get(i)) != null) {
+        return i;
+      }
+    }
+    return args.size();
+  }
+
+  /** The msetl home: {@code msetl.home} property (set by the launcher script), else the working directory. */
+  static Path home() {
+    String h = System.getProperty("msetl.home");
+    if (h != null && !h.isBlank()) {
+      return Path.of(h);
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    for (Path p = cwd; p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("conf")) && Files.exists(p.resolve("msetl"))) {
+        return p;
+      }
+    }
+    return cwd;
+  }
+
+  static String globalHelp() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("msetl — mass-spectral libraries (MSP + MOL/SDF) to GNN training tables and shards\n\n");
+    sb.append("usage: msetl [--conf FILE] [--verbose] <command> [options]\n\n");
+    sb.append("commands:\n");
+    for (Command c : Commands.all()) {
+      sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
+    }
+    sb.append("\nglobal options:\n");
+    sb.append(String.format("  %-28s %s%n", "--conf FILE", "configuration file [default: conf/msetl.properties]"));
+    sb.append(String.format("  %-28s %s%n", "--verbose, -v", "print stack traces and Spark's own log"));
+    sb.append(String.format("  %-28s %s%n", "--help, -h", "this help; 'msetl <command> --help' for a command"));
+    return sb.toString();
+  }
+
+  static String commandHelp(Command c) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("usage: msetl ").append(c.name()).append(" [options]");
+    for (OptionSpec.Positional p : c.options().positionals()) {
+      sb.append(p.required() ? " " + p.name() : " [" + p.name() + "]");
+    }
+    sb.append("\n\n").append(c.summary()).append("\n\noptions:\n").append(c.options().describe());
+    if (!c.examples().isEmpty()) {
+      sb.append("\nexamples:\n");
+      c.examples().forEach(e -> sb.append("  ").append(e).append('\n'));
+    }
+    return sb.toString();
+  }
+}
