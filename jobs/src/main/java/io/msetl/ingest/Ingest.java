@@ -49,10 +49,13 @@ public final class Ingest {
     Parsing parsing = new Parsing(o, new SerializableConf(hconf));
     boolean mspMode = !o.mspPaths().isEmpty();
 
-    JavaRDD<Row> wideRdd = mspMode
-        ? RawRecords.read(spark, o.mspPaths(), RawRecords.Kind.MSP, o).mapPartitions(parsing::msp)
-        : RawRecords.read(spark, o.sdfPaths(), RawRecords.Kind.SDF, o).mapPartitions(parsing::sdfSpectra);
-    Dataset<Row> wide = spark.createDataFrame(wideRdd, IngestSchemas.WIDE);
+    JavaRDD<RawRecord> raw = mspMode
+        ? RawRecords.read(spark, o.mspPaths(), RawRecords.Kind.MSP, o)
+        : RawRecords.read(spark, o.sdfPaths(), RawRecords.Kind.SDF, o);
+    Dataset<Row> wide = spark.createDataFrame(
+        mspMode ? raw.mapPartitions(parsing::msp) : raw.mapPartitions(parsing::sdfSpectra), IngestSchemas.WIDE);
+    Dataset<Row> ids = spark.createDataFrame(raw.mapPartitions(it -> parsing.spectrumIds(it, !mspMode)),
+        Parsing.SPECTRUM_IDS);
 
     Dataset<Row> spectra = wide.filter(col("row_kind").equalTo(IngestSchemas.SPECTRUM));
     Dataset<Row> sdfStructures = null;
@@ -63,8 +66,10 @@ public final class Ingest {
       spectra = withSdfStructures(spectra, sdfStructures);
     }
 
-    Dataset<Row> dupFirst = spectra.groupBy(col("record_id").as("dup_id"))
-        .agg(count(lit(1)).as("n"), min(struct(col("source_file"), col("byte_offset"))).as("first"))
+    // Ids of accepted spectra come from a light pass of their own (parse only, three columns), so
+    // that finding the few duplicated ids never shuffles or re-reads the wide rows.
+    Dataset<Row> dupFirst = ids.groupBy(col("dup_id"))
+        .agg(count(lit(1)).as("n"), min(struct(col("dup_file").as("source_file"), col("dup_offset").as("byte_offset"))).as("first"))
         .filter(col("n").gt(1))
         .drop("n");
     Dataset<Row> flagged = spectra

@@ -49,6 +49,57 @@ final class Parsing implements Serializable {
     });
   }
 
+  /**
+   * (record_id, source_file, byte_offset) of the accepted spectra only: the cheap input of the
+   * duplicate-id check (no MOL files read, no wide rows built).
+   */
+  Iterator<Row> spectrumIds(Iterator<RawRecord> it, boolean sdfInput) {
+    MspParser msp = new MspParser(options.numPeaksMismatch());
+    SdfSpectrumParser sdf = new SdfSpectrumParser(options.numPeaksMismatch());
+    return new Iterator<>() {
+      Row next = advance();
+
+      private Row advance() {
+        while (it.hasNext()) {
+          RawRecord raw = it.next();
+          String text = RawText.decode(raw.bytes(), raw.bytes().length).text();
+          ParseOutcome o;
+          if (sdfInput) {
+            SdfRecord rec = SdfRecord.parse(text);
+            if (!SdfSpectrumParser.hasSpectrum(rec)) {
+              continue;
+            }
+            o = sdf.parse(rec, fallbackId(raw));
+          } else {
+            o = msp.parse(text, fallbackId(raw));
+          }
+          if (o.isAccepted()) {
+            return RowFactory.create(o.recordId(), raw.sourceFile(), raw.byteOffset());
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Row next() {
+        Row r = next;
+        next = advance();
+        return r;
+      }
+    };
+  }
+
+  static final StructType SPECTRUM_IDS = new StructType(new StructField[] {
+      DataTypes.createStructField("dup_id", DataTypes.StringType, false),
+      DataTypes.createStructField("dup_file", DataTypes.StringType, false),
+      DataTypes.createStructField("dup_offset", DataTypes.LongType, false),
+  });
+
   /** SDF as the record source: molecules with peaks are spectra, the others orphan structures. */
   Iterator<Row> sdfSpectra(Iterator<RawRecord> it) {
     SdfSpectrumParser parser = new SdfSpectrumParser(options.numPeaksMismatch());

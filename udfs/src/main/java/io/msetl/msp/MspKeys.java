@@ -99,9 +99,20 @@ public final class MspKeys {
     }
   }
 
+  /** Keys as written → canonical ("" for unknown); a library uses few spellings, so this stays small. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_SEEN = 10_000;
+
   /** The canonical name of a key, or null when the key is not in the alias table. */
   public static String canonicalOrNull(String key) {
-    return ALIASES.get(normalise(key));
+    String c = SEEN.get(key);
+    if (c == null) {
+      c = ALIASES.getOrDefault(normalise(key), "");
+      if (SEEN.size() < MAX_SEEN) {
+        SEEN.put(key, c);
+      }
+    }
+    return c.isEmpty() ? null : c;
   }
 
   /** The canonical name of a key, or the key as written (trimmed) when it is unknown. */

@@ -187,6 +187,13 @@ public final class PeakParser {
   }
 
   private static int matchWord(String s, int p) {
+    if (p >= s.length()) {
+      return 0;
+    }
+    char c = s.charAt(p);
+    if (c != 'n' && c != 'N' && c != 'i' && c != 'I') {
+      return 0; // the common case: a digit; no case-insensitive compares per number
+    }
     for (String w : new String[] {"infinity", "inf", "nan"}) {
       if (s.regionMatches(true, p, w, 0, w.length())
           && (p + w.length() >= s.length() || !Character.isLetter(s.charAt(p + w.length())))) {
@@ -198,6 +205,10 @@ public final class PeakParser {
 
   private static double toDouble(String s, int from, int to) {
     String t = s.substring(from, to);
+    char last = t.charAt(t.length() - 1);
+    if (Character.isDigit(last) || last == '.') {
+      return Double.parseDouble(t.indexOf(',') >= 0 ? t.replace(',', '.') : t);
+    }
     String lower = t.toLowerCase(java.util.Locale.ROOT);
     if (lower.endsWith("nan")) {
       return Double.NaN;

@@ -128,7 +128,13 @@ public final class RecordFields {
   }
 
   public static boolean isPlaceholder(String v) {
-    return v == null || PLACEHOLDERS.contains(v.trim().toUpperCase(Locale.ROOT));
+    if (v == null) {
+      return true;
+    }
+    if (v.length() > 9) {
+      return false; // longer than any placeholder, even with spaces around it: skip the upper-casing
+    }
+    return PLACEHOLDERS.contains(v.trim().toUpperCase(Locale.ROOT));
   }
 
   /** A numeric field; decimal commas accepted ({@code 175,301}); unparseable → null + warning. */
@@ -193,7 +199,7 @@ public final class RecordFields {
   /** All keys, sorted (deterministic map order), repeated values joined with '\n'. */
   public Map<String, String> metadata() {
     Map<String, String> m = new TreeMap<>();
-    values.forEach((k, v) -> m.put(k, String.join("\n", v)));
+    values.forEach((k, v) -> m.put(k, v.size() == 1 ? v.get(0) : String.join("\n", v)));
     return m;
   }
 

@@ -33,6 +33,9 @@ public final class MolFileLocator {
   private final Path dir;
   private final String pattern;
   private final FileSystem fs;
+  /** Set for local folders: Hadoop's checksummed local FS costs a .crc lookup, stream set-up and
+   *  URI parsing per open, ~4x a plain read for 2 KB files, and this runs once per record. */
+  private final java.nio.file.Path localDir;
 
   /** A MOL file found for a record. */
   public record MolFile(String path, String text) {}
@@ -41,6 +44,8 @@ public final class MolFileLocator {
     this.dir = new Path(molDir);
     this.pattern = pattern;
     this.fs = dir.getFileSystem(conf);
+    this.localDir = "file".equals(fs.getUri().getScheme())
+        ? java.nio.file.Path.of(fs.makeQualified(dir).toUri()) : null;
   }
 
   /** The file name the pattern gives for an id, or null when the id cannot be a file name. */
@@ -57,6 +62,9 @@ public final class MolFileLocator {
     if (name == null) {
       return null;
     }
+    if (localDir != null) {
+      return findLocal(name);
+    }
     Path p = new Path(dir, name);
     String text = read(p);
     if (text == null) {
@@ -71,6 +79,35 @@ public final class MolFileLocator {
       }
     }
     return new MolFile(p.toString(), text);
+  }
+
+  private MolFile findLocal(String name) throws IOException {
+    java.nio.file.Path f = localDir.resolve(name);
+    String text = readLocal(f);
+    if (text == null) {
+      String real = caseIndex().get(name.toLowerCase(Locale.ROOT));
+      if (real == null || real.equals(name)) {
+        return null;
+      }
+      f = localDir.resolve(real);
+      text = readLocal(f);
+      if (text == null) {
+        return null;
+      }
+    }
+    return new MolFile("file:" + f, text); // the form Hadoop gives local paths
+  }
+
+  private static String readLocal(java.nio.file.Path f) throws IOException {
+    try {
+      byte[] b = java.nio.file.Files.readAllBytes(f);
+      if (b.length > MAX_MOL_BYTES) {
+        throw new IOException("MOL file larger than " + MAX_MOL_BYTES + " bytes: " + f);
+      }
+      return new String(b, StandardCharsets.ISO_8859_1);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null;
+    }
   }
 
   private String read(Path p) throws IOException {

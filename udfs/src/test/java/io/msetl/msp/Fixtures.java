@@ -13,6 +13,8 @@ import org.apache.hadoop.io.BytesWritable;
 final class Fixtures {
   private Fixtures() {}
 
+  private static final Configuration CONF = new Configuration();
+
   /** One raw record as the reader yields it. */
   record Raw(long offset, byte[] bytes) {}
 
@@ -36,7 +38,7 @@ final class Fixtures {
     for (long start = 0; start < size || start == 0; start += splitSize) {
       long len = compressed ? size : Math.min(splitSize, size - start);
       try (DelimitedRecordReader r = new DelimitedRecordReader(boundary)) {
-        r.open(new org.apache.hadoop.fs.Path(file.toUri()), start, len, new Configuration());
+        r.open(new org.apache.hadoop.fs.Path(file.toUri()), start, len, CONF);
         while (r.nextKeyValue()) {
           BytesWritable v = r.getCurrentValue();
           out.add(new Raw(r.getCurrentKey().get(), v.copyBytes()));
