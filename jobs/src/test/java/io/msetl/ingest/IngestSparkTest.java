@@ -92,8 +92,8 @@ class IngestSparkTest {
     List<String> expected = lineage(Ingest.run(spark, one));
     assertEquals(200, expected.size());
     // Tiny and odd split sizes are covered exhaustively without Spark (DelimitedRecordReaderTest);
-    // here one odd size checks the Spark wiring (ordinals across ~35 splits).
-    for (long split : new long[] {5003}) {
+    // here one odd size checks the Spark wiring (ordinals across 15 splits).
+    for (long split : new long[] {12_007}) {
       IngestOptions tiny = one.withMaxSplitBytes(split);
       List<String> got = lineage(Ingest.run(spark, tiny));
       assertEquals(expected, got, "split size " + split);
@@ -115,6 +115,20 @@ class IngestSparkTest {
     assertTrue(r.records().rdd().getNumPartitions() >= 3, "partitions: " + r.records().rdd().getNumPartitions());
     assertEquals(List.of(0L, 1L, 2L, 3L, 4L), r.records().select("ordinal").collectAsList().stream()
         .map(x -> x.getLong(0)).sorted().toList());
+  }
+
+  @Test
+  void aGlobReadsEveryMatchingFileAndOrdinalsCountWithinEachFile() {
+    IngestResult r = Ingest.run(spark, IngestOptions.defaults()
+        .withMspPaths(List.of(DIALECTS.resolve("matchms__*_five_spectra.msp").toString())));
+    Map<String, List<Long>> ordinals = r.records().collectAsList().stream().collect(Collectors.groupingBy(
+        x -> Path.of(x.<String>getAs("source_file").replace("file:", "")).getFileName().toString(), TreeMap::new,
+        Collectors.mapping(x -> x.<Long>getAs("ordinal"), Collectors.toList())));
+    assertEquals(Map.of(
+            "matchms__massbank_five_spectra.msp", List.of(0L, 1L, 2L, 3L, 4L),
+            "matchms__riken_style_five_spectra.msp", List.of(0L, 1L, 2L, 3L, 4L)),
+        ordinals.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream().sorted().toList())));
+    assertEquals(0, r.rejects().count());
   }
 
   @Test
