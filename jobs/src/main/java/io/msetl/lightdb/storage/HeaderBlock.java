@@ -58,7 +58,7 @@ public final class HeaderBlock {
         }
         int keyType = LittleEndian.getInt(fixed, 64);
         if (!ElementType.isValidCode(keyType)) {
-            throw new LightDbException(ErrorCode.KEY_TYPE, "key type " + keyType + " in header (file is broken)");
+            throw LightDbException.broken("key type " + keyType + " is not 1..11");
         }
         int dataType = LittleEndian.getInt(fixed, 72);
         if (!ElementType.isValidCode(dataType)) {
