@@ -3,7 +3,7 @@ package io.msetl.spectrum;
 import java.util.Arrays;
 
 /** Cleans and bins one spectrum. Pure Java, stateless apart from its config, thread-safe. */
-public final class SpectrumNormalizer {
+public final class SpectrumNormalizer implements java.io.Serializable {
   private final SpectrumConfig config;
 
   public SpectrumNormalizer(SpectrumConfig config) {
