@@ -65,7 +65,7 @@ public final class MoleculeIdentifier {
     String inchikey = parent == input ? inchikeyInput : keyOf(inchi);
     ROMol scaffold = scope.own(RDKFuncs.MurckoDecompose(parent), ROMol::delete);
     String murcko = scaffold == null || scaffold.getNumAtoms() == 0
-        ? "" : RDKFuncs.MolToSmiles(scaffold);
+        ? "" : RDKFuncs.MolToSmiles(scaffold, false); // no stereo: the usual scaffold-split key
     return new MoleculeIdentity(
         inchikey != null ? inchikey : smiles,
         smiles,

@@ -19,7 +19,8 @@ import java.io.Serializable;
  * @param formalCharge      net formal charge of the parent
  * @param fragmentCount     fragments in the input structure
  * @param fragmentsStripped true when the fragment policy removed fragments
- * @param murckoScaffold    canonical SMILES of the Bemis-Murcko scaffold, "" when acyclic
+ * @param murckoScaffold    canonical non-isomeric SMILES of the Bemis-Murcko scaffold (as
+ *                          RDKit's MurckoScaffoldSmiles), "" when acyclic
  * @param molblockParent    V2000 molblock of the parent, the input of phase 2
  */
 public record MoleculeIdentity(
