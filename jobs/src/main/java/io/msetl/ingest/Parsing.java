@@ -1,0 +1,213 @@
+package io.msetl.ingest;
+
+import io.msetl.msp.MspParser;
+import io.msetl.msp.MspRecord;
+import io.msetl.msp.ParseOutcome;
+import io.msetl.msp.RawText;
+import io.msetl.msp.SdfSpectrumParser;
+import io.msetl.structure.MolBlocks;
+import io.msetl.structure.MolFileLocator;
+import io.msetl.structure.SdfRecord;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Executor-side work of one partition: decode, parse, and attach the structure found without a
+ * shuffle — the record's own MOL file (read here, by name), else its SMILES, else its InChI.
+ * SDF molblocks (a join) are attached later by {@link Ingest}.
+ */
+final class Parsing implements Serializable {
+  private final IngestOptions options;
+  private final SerializableConf conf;
+
+  Parsing(IngestOptions options, SerializableConf conf) {
+    this.options = options;
+    this.conf = conf;
+  }
+
+  Iterator<Row> msp(Iterator<RawRecord> it) {
+    MspParser parser = new MspParser(options.numPeaksMismatch());
+    MolFileLocator mol = locator();
+    return map(it, raw -> {
+      String sha = WideRows.sha(raw);
+      RawText decoded = RawText.decode(raw.bytes(), raw.bytes().length);
+      ParseOutcome o = parser.parse(decoded.text(), fallbackId(raw));
+      if (!o.isAccepted()) {
+        return WideRows.reject(raw, sha, o, decoded.text());
+      }
+      MspRecord r = withFallbackWarning(o.record(), decoded);
+      return WideRows.spectrum(raw, sha, r, structureOf(r, mol), decoded.text());
+    });
+  }
+
+  /** SDF as the record source: molecules with peaks are spectra, the others orphan structures. */
+  Iterator<Row> sdfSpectra(Iterator<RawRecord> it) {
+    SdfSpectrumParser parser = new SdfSpectrumParser(options.numPeaksMismatch());
+    return map(it, raw -> {
+      String sha = WideRows.sha(raw);
+      RawText decoded = RawText.decode(raw.bytes(), raw.bytes().length);
+      SdfRecord sdf = SdfRecord.parse(decoded.text());
+      if (!SdfSpectrumParser.hasSpectrum(sdf)) {
+        return WideRows.orphan(SdfSpectrumParser.recordId(sdf, fallbackId(raw)), raw.sourceFile(), raw);
+      }
+      ParseOutcome o = parser.parse(sdf, fallbackId(raw));
+      if (!o.isAccepted()) {
+        return WideRows.reject(raw, sha, o, decoded.text());
+      }
+      MspRecord r = withFallbackWarning(o.record(), decoded);
+      WideRows.Structure s = sdfStructure(sdf, raw.sourceFile());
+      if (s == null) {
+        s = declared(r);
+      }
+      return WideRows.spectrum(raw, sha, r, s, decoded.text());
+    });
+  }
+
+  /** SDF as a structure source for MSP records: rows of {@link #SDF_STRUCTURES}. */
+  Iterator<Row> sdfStructures(Iterator<RawRecord> it) {
+    return new Iterator<>() {
+      Row next = advance();
+
+      private Row advance() {
+        while (it.hasNext()) {
+          RawRecord raw = it.next();
+          SdfRecord sdf = SdfRecord.parse(RawText.decode(raw.bytes(), raw.bytes().length).text());
+          WideRows.Structure s = sdfStructure(sdf, raw.sourceFile());
+          if (s != null) {
+            return RowFactory.create(SdfSpectrumParser.recordId(sdf, fallbackId(raw)), s.text(),
+                raw.sourceFile(), raw.byteOffset(), s.warnings().toArray(new String[0]));
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Row next() {
+        Row r = next;
+        next = advance();
+        return r;
+      }
+    };
+  }
+
+  /** One usable SDF molecule offered as a structure to the MSP records. */
+  static final StructType SDF_STRUCTURES = new StructType(new StructField[] {
+      DataTypes.createStructField("sdf_record_id", DataTypes.StringType, false),
+      DataTypes.createStructField("sdf_molblock", DataTypes.StringType, false),
+      DataTypes.createStructField("sdf_file", DataTypes.StringType, false),
+      DataTypes.createStructField("sdf_offset", DataTypes.LongType, false),
+      DataTypes.createStructField("sdf_warnings", DataTypes.createArrayType(DataTypes.StringType, false), false),
+  });
+
+  private WideRows.Structure structureOf(MspRecord r, MolFileLocator mol) {
+    List<String> warnings = new ArrayList<>();
+    if (mol != null && r.idField() != null) {
+      try {
+        MolFileLocator.MolFile f = mol.find(r.idField());
+        if (f != null) {
+          MolBlocks.Normalised n = MolBlocks.normalise(f.text());
+          if (n != null && !n.isEmpty()) {
+            return new WideRows.Structure(n.molblock(), "molblock", "MOL_FILE", f.path(), repairWarnings(n.repairs()));
+          }
+          warnings.add("MOL_FILE_UNUSABLE: " + f.path() + (n == null ? " has no counts line" : " has no atoms"));
+        }
+      } catch (IOException e) {
+        warnings.add("MOL_FILE_UNREADABLE: " + e.getMessage());
+      }
+    }
+    WideRows.Structure s = declared(r);
+    if (s != null && !warnings.isEmpty()) {
+      List<String> all = new ArrayList<>(warnings);
+      all.addAll(s.warnings());
+      return new WideRows.Structure(s.text(), s.kind(), s.source(), s.file(), all);
+    }
+    return s != null ? s : warnings.isEmpty() ? null : new WideRows.Structure(null, null, null, null, warnings);
+  }
+
+  /** SMILES before InChI: both as declared in the record (fields or comment pairs). */
+  private static WideRows.Structure declared(MspRecord r) {
+    if (r.smilesDeclared() != null) {
+      return new WideRows.Structure(r.smilesDeclared(), "smiles", "MSP_SMILES", null, List.of());
+    }
+    if (r.inchiDeclared() != null) {
+      return new WideRows.Structure(r.inchiDeclared(), "inchi", "MSP_INCHI", null, List.of());
+    }
+    return null;
+  }
+
+  static WideRows.Structure sdfStructure(SdfRecord sdf, String file) {
+    MolBlocks.Normalised n = MolBlocks.normalise(sdf.molblockLines());
+    if (n == null || n.isEmpty()) {
+      return null;
+    }
+    return new WideRows.Structure(n.molblock(), "molblock", "SDF", file, repairWarnings(n.repairs()));
+  }
+
+  private static List<String> repairWarnings(List<String> repairs) {
+    List<String> w = new ArrayList<>(repairs.size());
+    for (String r : repairs) {
+      w.add(r + ": molblock repaired");
+    }
+    return w;
+  }
+
+  private static MspRecord withFallbackWarning(MspRecord r, RawText decoded) {
+    if (!decoded.fallback()) {
+      return r;
+    }
+    List<String> w = new ArrayList<>(r.warnings());
+    w.add(RawText.FALLBACK_WARNING + ": bytes were not valid UTF-8");
+    return new MspRecord(r.recordId(), r.idField(), r.name(), r.synonyms(), r.formula(), r.mw(), r.exactMass(),
+        r.cas(), r.nistNumber(), r.dbNumber(), r.inchikeyDeclared(), r.smilesDeclared(), r.inchiDeclared(),
+        r.spectrumType(), r.ionMode(), r.precursorType(), r.precursorMz(), r.collisionEnergy(), r.instrument(),
+        r.instrumentType(), r.comments(), r.metadata(), r.mz(), r.intensity(), r.numPeaksDeclared(), List.copyOf(w));
+  }
+
+  static String fallbackId(RawRecord raw) {
+    String f = raw.sourceFile();
+    return f.substring(f.lastIndexOf('/') + 1) + "#" + raw.ordinal();
+  }
+
+  private MolFileLocator locator() {
+    if (options.molDir() == null) {
+      return null;
+    }
+    try {
+      return new MolFileLocator(options.molDir(), options.molPattern(), conf.get());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open MOL directory " + options.molDir(), e);
+    }
+  }
+
+  private interface RowFn {
+    Row apply(RawRecord raw);
+  }
+
+  private static Iterator<Row> map(Iterator<RawRecord> it, RowFn fn) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        return fn.apply(it.next());
+      }
+    };
+  }
+}

@@ -1,0 +1,44 @@
+package io.msetl.msp;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One parsed library spectrum with its declared metadata, before structures are attached.
+ * Peaks are kept in file order and exactly as written (cleaning is the featurizer's job).
+ *
+ * @param recordId        {@code ID:}, else {@code DB#:}, else {@code NIST#:}, else {@code <file>#<ordinal>}
+ * @param idField         the {@code ID:} value itself (joins to {@code ID{id}.MOL}), or null
+ * @param metadata        every key under its canonical name (unknown keys as written), values as
+ *                        written; repeated keys joined with '\n'; comment pairs under
+ *                        {@code comments.<key>}; NIST {@code Synon: $:NN...} codes under {@code $:NN}
+ * @param warnings        non-fatal findings, each starting with an upper-snake-case code
+ */
+public record MspRecord(
+    String recordId,
+    String idField,
+    String name,
+    List<String> synonyms,
+    String formula,
+    Double mw,
+    Double exactMass,
+    String cas,
+    String nistNumber,
+    String dbNumber,
+    String inchikeyDeclared,
+    String smilesDeclared,
+    String inchiDeclared,
+    String spectrumType,
+    String ionMode,
+    String precursorType,
+    Double precursorMz,
+    String collisionEnergy,
+    String instrument,
+    String instrumentType,
+    String comments,
+    Map<String, String> metadata,
+    double[] mz,
+    double[] intensity,
+    Integer numPeaksDeclared,
+    List<String> warnings) implements Serializable {}
