@@ -1,6 +1,7 @@
 package io.msetl.lightdb;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.Locale;
 
 /**
@@ -94,6 +95,41 @@ public enum ElementType {
             case DOUBLE64: {
                 double x = Double.longBitsToDouble(LittleEndian.getLong(a, aOff));
                 double y = Double.longBitsToDouble(LittleEndian.getLong(b, bOff));
+                return x > y ? 1 : x < y ? -1 : 0;
+            }
+            default:
+                throw new IllegalStateException(name());
+        }
+    }
+
+    /** {@link #compareElement(byte[], int, byte[], int)} with the second element in a little-endian buffer. */
+    public int compareElement(byte[] a, int aOff, ByteBuffer b, int bOff) {
+        switch (this) {
+            case UBYTE8:
+            case UNDEFINED:
+                return Integer.compare(a[aOff] & 0xFF, b.get(bOff) & 0xFF);
+            case SBYTE8:
+                return Integer.compare(a[aOff], b.get(bOff));
+            case USHORT16:
+                return Integer.compare(LittleEndian.getShort(a, aOff) & 0xFFFF, b.getShort(bOff) & 0xFFFF);
+            case SSHORT16:
+                return Integer.compare(LittleEndian.getShort(a, aOff), b.getShort(bOff));
+            case UINT32:
+                return Integer.compareUnsigned(LittleEndian.getInt(a, aOff), b.getInt(bOff));
+            case SINT32:
+                return Integer.compare(LittleEndian.getInt(a, aOff), b.getInt(bOff));
+            case UINT64:
+                return Long.compareUnsigned(LittleEndian.getLong(a, aOff), b.getLong(bOff));
+            case SINT64:
+                return Long.compare(LittleEndian.getLong(a, aOff), b.getLong(bOff));
+            case FLOAT32: {
+                float x = Float.intBitsToFloat(LittleEndian.getInt(a, aOff));
+                float y = b.getFloat(bOff);
+                return x > y ? 1 : x < y ? -1 : 0;
+            }
+            case DOUBLE64: {
+                double x = Double.longBitsToDouble(LittleEndian.getLong(a, aOff));
+                double y = b.getDouble(bOff);
                 return x > y ? 1 : x < y ? -1 : 0;
             }
             default:

@@ -21,6 +21,7 @@ public final class BTree {
     private final int recordSize;
     private final int itemSize;
     private final int maxItems;
+    private final MappedSearch mapped;
     private long modCount;
 
     public BTree(BlockStore store, KeyComparator comparator) {
@@ -31,6 +32,17 @@ public final class BTree {
         this.recordSize = s.recordByteSize();
         this.itemSize = s.itemByteSize();
         this.maxItems = s.maxItems();
+        this.mapped = store.mapped() == null ? null : new MappedSearch(store.mapped(), s, comparator);
+    }
+
+    /** True if point lookups can go straight to the read-only mapping instead of the page cache. */
+    boolean hasMappedSearch() {
+        return mapped != null;
+    }
+
+    /** Point lookup on the mapping (only if {@link #hasMappedSearch()}): the data, or null if absent. */
+    byte[] findMapped(byte[] key) {
+        return mapped.find(key, store.rootPage());
     }
 
     public BlockStore store() {
