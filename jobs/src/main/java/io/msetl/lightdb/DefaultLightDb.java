@@ -3,6 +3,7 @@ package io.msetl.lightdb;
 import io.msetl.lightdb.storage.BlockFile;
 import io.msetl.lightdb.storage.BlockStore;
 import io.msetl.lightdb.storage.HeaderBlock;
+import io.msetl.lightdb.storage.MappedBlocks;
 import io.msetl.lightdb.tree.BTree;
 import io.msetl.lightdb.tree.TreeChecker;
 import io.msetl.lightdb.tree.TreeCursor;
@@ -80,7 +81,10 @@ final class DefaultLightDb implements LightDb {
             KeyComparator cmp = options.comparatorFor(store.schema().keyType());
             store.close();
             file = temp == null ? BlockFile.openReadOnly(path) : BlockFile.openWritable(temp, false);
-            store = BlockStore.open(file, options.cachePages(store.schema().pageByteSize()));
+            int cachePages = options.cachePages(store.schema().pageByteSize());
+            store = temp == null && options.memoryMap()
+                    ? BlockStore.openMapped(file, cachePages, MappedBlocks.DEFAULT_CHUNK_BYTES)
+                    : BlockStore.open(file, cachePages);
             return new DefaultLightDb(path, temp, store, cmp);
         } catch (RuntimeException e) {
             file.close();
@@ -162,10 +166,7 @@ final class DefaultLightDb implements LightDb {
     @Override
     public Optional<byte[]> read(byte[] key) {
         checkKey(key);
-        if (!cursor.seek(key)) {
-            return Optional.empty();
-        }
-        return cursor.current().map(Record::data);
+        return cursor.read(key);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.msetl.lightdb;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
 import java.util.Locale;
 
 /**
@@ -94,6 +98,41 @@ public enum ElementType {
             case DOUBLE64: {
                 double x = Double.longBitsToDouble(LittleEndian.getLong(a, aOff));
                 double y = Double.longBitsToDouble(LittleEndian.getLong(b, bOff));
+                return x > y ? 1 : x < y ? -1 : 0;
+            }
+            default:
+                throw new IllegalStateException(name());
+        }
+    }
+
+    /** {@link #compareElement(byte[], int, byte[], int)} with the second element in a little-endian buffer. */
+    public int compareElement(byte[] a, int aOff, ByteBuffer b, int bOff) {
+        switch (this) {
+            case UBYTE8:
+            case UNDEFINED:
+                return Integer.compare(a[aOff] & 0xFF, b.get(bOff) & 0xFF);
+            case SBYTE8:
+                return Integer.compare(a[aOff], b.get(bOff));
+            case USHORT16:
+                return Integer.compare(LittleEndian.getShort(a, aOff) & 0xFFFF, b.getShort(bOff) & 0xFFFF);
+            case SSHORT16:
+                return Integer.compare(LittleEndian.getShort(a, aOff), b.getShort(bOff));
+            case UINT32:
+                return Integer.compareUnsigned(LittleEndian.getInt(a, aOff), b.getInt(bOff));
+            case SINT32:
+                return Integer.compare(LittleEndian.getInt(a, aOff), b.getInt(bOff));
+            case UINT64:
+                return Long.compareUnsigned(LittleEndian.getLong(a, aOff), b.getLong(bOff));
+            case SINT64:
+                return Long.compare(LittleEndian.getLong(a, aOff), b.getLong(bOff));
+            case FLOAT32: {
+                float x = Float.intBitsToFloat(LittleEndian.getInt(a, aOff));
+                float y = b.getFloat(bOff);
+                return x > y ? 1 : x < y ? -1 : 0;
+            }
+            case DOUBLE64: {
+                double x = Double.longBitsToDouble(LittleEndian.getLong(a, aOff));
+                double y = b.getDouble(bOff);
                 return x > y ? 1 : x < y ? -1 : 0;
             }
             default:
@@ -218,16 +257,69 @@ public enum ElementType {
     }
 
     private static String formatFloat(float f) {
-        if (f == Math.rint(f) && Math.abs(f) < 1e7f) {
-            return (f == 0 && 1 / f < 0) ? "-0" : Long.toString((long) f);
+        if (Float.isNaN(f) || Float.isInfinite(f) || f == 0) {
+            return special(f);
         }
-        return Float.toString(f);
+        BigDecimal exact = new BigDecimal(f);
+        for (int digits = 1; ; digits++) {
+            BigDecimal r = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (Float.parseFloat(r.toString()) == f) {
+                return cStyleG(r, digits);
+            }
+        }
     }
 
     private static String formatDouble(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return (d == 0 && 1 / d < 0) ? "-0" : Long.toString((long) d);
+        if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
+            return special(d);
         }
-        return Double.toString(d);
+        BigDecimal exact = new BigDecimal(d);
+        for (int digits = 1; ; digits++) {
+            BigDecimal r = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (Double.parseDouble(r.toString()) == d) {
+                return cStyleG(r, digits);
+            }
+        }
+    }
+
+    private static String special(double d) {
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Infinity" : "-Infinity";
+        }
+        return 1 / d < 0 ? "-0" : "0";
+    }
+
+    /**
+     * C's {@code %.Pg} of a value already rounded to P significant digits (the vectors' text form, spec
+     * §15.12): fixed notation if -4 <= exponent < P, else {@code d.ddde+XX}; trailing zeros dropped. glibc
+     * rounds the exact binary value half-even, which is what {@link BigDecimal#round} did.
+     */
+    private static String cStyleG(BigDecimal rounded, int precision) {
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        if (exponent >= -4 && exponent < precision) {
+            return stripZeros(rounded.setScale(Math.max(0, precision - 1 - exponent), RoundingMode.UNNECESSARY).toPlainString());
+        }
+        String digits = rounded.unscaledValue().abs().toString();
+        String mantissa = digits.length() == 1 ? digits : stripZeros(digits.charAt(0) + "." + digits.substring(1));
+        String sign = rounded.signum() < 0 ? "-" : "";
+        String exp = String.format(Locale.ROOT, "%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
+        return sign + mantissa + "e" + exp;
+    }
+
+    private static String stripZeros(String fixed) {
+        if (fixed.indexOf('.') < 0) {
+            return fixed;
+        }
+        int end = fixed.length();
+        while (fixed.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (fixed.charAt(end - 1) == '.') {
+            end--;
+        }
+        return fixed.substring(0, end);
     }
 }

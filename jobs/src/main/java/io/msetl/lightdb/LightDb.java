@@ -35,6 +35,11 @@ public interface LightDb extends AutoCloseable {
         return open(path, OpenMode.READ_ONLY, null, LightDbOptions.defaults());
     }
 
+    /** A view with primitive-array keys and data; the codecs must fit the file's element types. */
+    static <K, V> TypedLightDb<K, V> typed(LightDb db, ElementCodec<K> keys, ElementCodec<V> data) {
+        return new TypedLightDb<>(db, keys, data);
+    }
+
     Schema schema();
 
     /** Adds a record; false if the key already exists (nothing changes). */

@@ -2,20 +2,30 @@ package io.msetl.lightdb;
 
 /**
  * Runtime options that are not stored in the file: the key comparator for key type 11 (must be the
- * same every time the file is used) and the page cache size.
+ * same every time the file is used), the page cache size, and whether read-only opens memory-map the
+ * file so that point lookups bypass the page cache (on by default).
  */
-public record LightDbOptions(KeyComparator undefinedKeyComparator, long cacheBytes) {
+public record LightDbOptions(KeyComparator undefinedKeyComparator, long cacheBytes, boolean memoryMap) {
+
+    public LightDbOptions(KeyComparator undefinedKeyComparator, long cacheBytes) {
+        this(undefinedKeyComparator, cacheBytes, true);
+    }
 
     public static LightDbOptions defaults() {
-        return new LightDbOptions(null, 64L << 20);
+        return new LightDbOptions(null, 64L << 20, true);
     }
 
     public LightDbOptions withComparator(KeyComparator comparator) {
-        return new LightDbOptions(comparator, cacheBytes);
+        return new LightDbOptions(comparator, cacheBytes, memoryMap);
     }
 
     public LightDbOptions withCacheBytes(long bytes) {
-        return new LightDbOptions(undefinedKeyComparator, bytes);
+        return new LightDbOptions(undefinedKeyComparator, bytes, memoryMap);
+    }
+
+    /** Whether {@link OpenMode#READ_ONLY} opens map the file for lookups; writers never map. */
+    public LightDbOptions withMemoryMap(boolean map) {
+        return new LightDbOptions(undefinedKeyComparator, cacheBytes, map);
     }
 
     /** Cache capacity in pages: the budget divided by the page size, never below the library's 256. */

@@ -76,7 +76,7 @@ public final class MoleculeFeaturizer implements AutoCloseable {
   }
 
   /** Non-negative (RDKit treats negative seeds as "random") and stable across JVMs. */
-  static int seedOf(String canonicalSmiles) {
+  public static int seedOf(String canonicalSmiles) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256")
           .digest(canonicalSmiles.getBytes(StandardCharsets.UTF_8));

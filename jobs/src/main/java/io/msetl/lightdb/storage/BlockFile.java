@@ -107,6 +107,17 @@ public final class BlockFile implements Closeable {
         writeAt(blockNo * blockSize, src, 0, blockSize);
     }
 
+    /**
+     * Maps the first {@code totalBlocks} blocks read-only (see {@link MappedBlocks}); the mapping stays
+     * valid after {@link #close()}.
+     */
+    public MappedBlocks mapReadOnly(long totalBlocks, long chunkBytes) {
+        if (writable) {
+            throw new LightDbException(ErrorCode.FILE_OPEN_MODE, path + ": only read-only files are mapped");
+        }
+        return MappedBlocks.map(channel, path, blockSize, totalBlocks, chunkBytes);
+    }
+
     /** Forces written data to the storage device. */
     public void force() {
         try {

@@ -19,6 +19,7 @@ public final class BlockStore implements Closeable {
     private final HeaderBlock header;
     private final PageCache cache;
     private final Schema schema;
+    private MappedBlocks mapped;
     private boolean headerDirty;
 
     private BlockStore(BlockFile file, HeaderBlock header, int cachePages) {
@@ -38,6 +39,21 @@ public final class BlockStore implements Closeable {
 
     public static BlockStore open(BlockFile file, int cachePages) {
         return new BlockStore(file, HeaderBlock.read(file), cachePages);
+    }
+
+    /**
+     * Opens a read-only file and also maps it (in chunks of at most {@code chunkBytes}) for the lookup fast
+     * path; the page cache still serves everything else.
+     */
+    public static BlockStore openMapped(BlockFile file, int cachePages, long chunkBytes) {
+        BlockStore s = open(file, cachePages);
+        s.mapped = file.mapReadOnly(s.totalBlocks(), chunkBytes);
+        return s;
+    }
+
+    /** The read-only mapping of the whole file, or null if this store is not mapped. */
+    public MappedBlocks mapped() {
+        return mapped;
     }
 
     public Schema schema() {

@@ -41,6 +41,22 @@ public final class TreeCursor {
         }
     }
 
+    /**
+     * {@link #seek} and return the data if found. On a mapped read-only file this skips the page cache and
+     * leaves the root-to-leaf path empty: a later move re-finds its position by key, as after a modification.
+     */
+    public Optional<byte[]> read(byte[] searchKey) {
+        if (!tree.hasMappedSearch()) {
+            return seek(searchKey) ? current().map(Record::data) : Optional.empty();
+        }
+        byte[] data = tree.findMapped(searchKey);
+        path.clear();
+        key = searchKey.clone();
+        state = data != null ? State.ON : State.GAP;
+        seenModCount = tree.modCount();
+        return Optional.ofNullable(data);
+    }
+
     public Optional<Record> first() {
         return edge(true);
     }
