@@ -6,10 +6,21 @@ import java.util.List;
 final class Commands {
   private Commands() {}
 
-  private static final List<Command> ALL = List.of();
+  private static final List<Command> ALL = List.of(
+      new io.msetl.build.BuildCommand());
+
+  private static final List<PassThroughCommand> TOOLS = List.of(new LightDbCommand());
 
   static List<Command> all() {
     return ALL;
+  }
+
+  static List<PassThroughCommand> tools() {
+    return TOOLS;
+  }
+
+  static PassThroughCommand findTool(String name) {
+    return TOOLS.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
   }
 
   static Command find(String name) {

@@ -43,6 +43,15 @@ public final class Msetl {
       return args.isEmpty() ? 2 : 0;
     }
     String name = args.get(0);
+    PassThroughCommand tool = Commands.findTool(name);
+    if (tool != null) {
+      try {
+        return tool.run(args.subList(1, args.size()), new CliContext(out, err, home, verbose));
+      } catch (Exception e) {
+        err.println("msetl " + name + ": error: " + Errors.oneLine(e));
+        return 1;
+      }
+    }
     Command command = Commands.find(name);
     if (command == null) {
       err.println("msetl: error: unknown command '" + name + "' (see msetl --help)");
@@ -77,7 +86,7 @@ public final class Msetl {
 
   private static int firstCommandIndex(List<String> args) {
     for (int i = 0; i < args.size(); i++) {
-      if (Commands.find(args.get(i)) != null) {
+      if (Commands.find(args.get(i)) != null || Commands.findTool(args.get(i)) != null) {
         return i;
       }
     }
@@ -105,6 +114,9 @@ public final class Msetl {
     sb.append("usage: msetl [--conf FILE] [--verbose] <command> [options]\n\n");
     sb.append("commands:\n");
     for (Command c : Commands.all()) {
+      sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
+    }
+    for (PassThroughCommand c : Commands.tools()) {
       sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
     }
     sb.append("\nglobal options:\n");

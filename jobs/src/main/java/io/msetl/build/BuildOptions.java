@@ -1,0 +1,26 @@
+package io.msetl.build;
+
+import io.msetl.featurize.FeaturizerConfig;
+import io.msetl.ingest.IngestOptions;
+import io.msetl.spectrum.SpectrumConfig;
+import io.msetl.split.SplitMethod;
+import io.msetl.split.SplitRatios;
+import io.msetl.tables.TableFormat;
+
+/**
+ * Everything a build needs to know, already validated.
+ *
+ * @param partitions featurization partitions; 0 = choose from the number of distinct structures
+ */
+public record BuildOptions(
+    String input,
+    String out,
+    TableFormat format,
+    IngestOptions ingest,
+    FeaturizerConfig featurizer,
+    SpectrumConfig spectrum,
+    SplitMethod splitMethod,
+    String splitSalt,
+    SplitRatios splitRatios,
+    int partitions,
+    String configJson) {}

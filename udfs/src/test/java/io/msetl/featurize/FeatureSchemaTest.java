@@ -1,0 +1,37 @@
+package io.msetl.featurize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class FeatureSchemaTest {
+
+  @Test
+  void widthsAreTheSumOfTheDocumentedBlocks() {
+    assertEquals(58, FeatureSchema.NODE_WIDTH);
+    assertEquals(13, FeatureSchema.EDGE_WIDTH);
+    assertEquals(21, FeatureSchema.NODE_BLOCKS.get(0).width());
+    assertEquals(57, FeatureSchema.nodeOffset("atomic_mass"));
+    assertEquals(7, FeatureSchema.edgeOffset("stereo"));
+  }
+
+  @Test
+  void theJsonDocumentDescribesEveryArrayAndTheShapingSettings() throws Exception {
+    String json = FeatureSchema.toJson(FeaturizerConfig.defaults().withExplicitHydrogens(true));
+    JsonNode doc = new ObjectMapper().readTree(json);
+    assertEquals("1.0.0", doc.get("feature_schema_version").asText());
+    assertEquals("float32", doc.get("node_features").get("dtype").asText());
+    assertEquals(58, doc.get("node_features").get("shape").get(1).asInt());
+    JsonNode element = doc.get("node_features").get("blocks").get(0);
+    assertEquals("element", element.get("name").asText());
+    assertEquals("other", element.get("vocabulary").get(20).asText());
+    JsonNode mass = doc.get("node_features").get("blocks").get(9);
+    assertEquals(57, mass.get("offset").asInt());
+    assertEquals("int32", doc.get("edge_index").get("dtype").asText());
+    assertEquals(true, doc.get("config").get("explicit_hydrogens").asBoolean());
+    assertEquals(50, doc.get("config").get("max_embed_attempts").asInt());
+    assertEquals(json, FeatureSchema.toJson(FeaturizerConfig.defaults().withExplicitHydrogens(true)));
+  }
+}
