@@ -6,7 +6,7 @@ import java.util.List;
 final class Commands {
   private Commands() {}
 
-  private static final List<Command> ALL = List.of();
+  private static final List<Command> ALL = List.of(new io.msetl.export.ExportCommand(), new io.msetl.verify.VerifyCommand());
 
   static List<Command> all() {
     return ALL;

@@ -1,0 +1,195 @@
+package io.msetl.export;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.msetl.export.sqlite.ArrayCodec;
+import io.msetl.tables.TableStore;
+import io.msetl.tables.TableStores;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * Exports pinned table versions to per-split shards: joins each split's samples, orders them by
+ * compound id (then spectrum content), numbers them 0..n-1, and writes shard k (samples
+ * k*R..k*R+R-1) in its own Spark task. Publication is atomic (see {@link Publisher}).
+ */
+public final class Exporter {
+  /** Bytes per sample not counted from the array blobs: ids, names, SMILES, metadata JSON, index entries. */
+  private static final long TEXT_BYTES_PER_SAMPLE = 600;
+  private static final int SIZE_SAMPLE = 256;
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  private final SparkSession spark;
+  private final Consumer<String> progress;
+
+  public Exporter(SparkSession spark, Consumer<String> progress) {
+    this.spark = spark;
+    this.progress = progress;
+  }
+
+  /** The outcome: which export, where, and whether it had been published already (a no-op re-run). */
+  public record Result(String exportId, String exportDir, boolean alreadyPublished, Manifest manifest) {}
+
+  public Result run(ExportOptions o) throws Exception {
+    List<ShardFormat> formats = ShardFormats.parse(String.join(",", o.formats()));
+    TableStore store = TableStores.open(spark, o.tableFormat(), o.tables());
+    Map<String, Long> versions = TableVersions.resolve(store, o.tableVersion());
+    HadoopConf hadoop = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+    Map<String, Object> config = config(o, formats, versions);
+    String configHash = sha256(json(config));
+    String tablesRoot = new Path(o.tables()).getFileSystem(hadoop.toConfiguration()).makeQualified(new Path(o.tables())).toString();
+    String exportId = "v" + versions.get("compounds") + "-" + sha256(json(config) + "\n" + tablesRoot).substring(0, 12);
+    Publisher publisher = new Publisher(hadoop, o.out());
+
+    if (publisher.isPublished(exportId)) {
+      // A finished export is never rewritten; a crash between publish and pointer update is repaired here.
+      if (!publisher.latest().map(exportId::equals).orElse(false)) {
+        publisher.pointLatestAt(exportId);
+      }
+      Manifest m = Manifest.fromJson(publisher.readText(new Path(publisher.exportDir(exportId), Publisher.MANIFEST)));
+      progress.accept("export " + exportId + " is already published; nothing to do");
+      return new Result(exportId, publisher.exportDir(exportId).toString(), true, m);
+    }
+
+    BuildRun build = BuildRun.latest(store);
+    Map<String, String> allVersions = new TreeMap<>(build.versions());
+    allVersions.put("msetl_exporter", exporterVersion());
+    allVersions.put("sqlite_jdbc", org.sqlite.SQLiteJDBCLoader.getVersion());
+    Map<String, String> shardMeta = new TreeMap<>();
+    shardMeta.put("feature_schema", build.featureSchema() == null ? "null" : build.featureSchema());
+    shardMeta.put("versions", json(allVersions));
+    shardMeta.put("table_versions", json(versions));
+    shardMeta.put("table_format", o.tableFormat().sparkFormat());
+    shardMeta.put("config_hash", configHash);
+
+    Path staging = publisher.newStaging(exportId);
+    progress.accept("exporting tables " + versions + " as " + exportId + " (staging in " + staging + ")");
+    ExportInputs inputs = new ExportInputs(store, versions);
+    Map<String, Manifest.SplitSummary> splits = new LinkedHashMap<>();
+    List<ShardFile> files = new ArrayList<>();
+    for (String split : o.splits()) {
+      splits.put(split, exportSplit(split, inputs, o, formats, shardMeta, staging, hadoop, files));
+    }
+    files.sort(Comparator.comparing(ShardFile::split).thenComparing(ShardFile::format).thenComparing(ShardFile::shardIndex));
+    Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, exportId, tablesRoot, o.tableFormat().sparkFormat(), versions,
+        configHash, config, build.featureSchema(), build.asMap(), allVersions, splits, files);
+    publisher.writeText(new Path(staging, Publisher.MANIFEST), manifest.toJson());
+    ExportHooks.beforePublish();
+    publisher.publish(staging, exportId);
+    progress.accept("published " + publisher.exportDir(exportId) + " and pointed " + Publisher.LATEST + " at it");
+    return new Result(exportId, publisher.exportDir(exportId).toString(), false, manifest);
+  }
+
+  private Manifest.SplitSummary exportSplit(String split, ExportInputs inputs, ExportOptions o, List<ShardFormat> formats,
+      Map<String, String> meta, Path staging, HadoopConf hadoop, List<ShardFile> files) {
+    Dataset<Row> joined = inputs.joined(split).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, Long> excluded = new TreeMap<>();
+      for (Row r : joined.where(col(ExportInputs.EXCLUSION).isNotNull()).groupBy(ExportInputs.EXCLUSION).count().collectAsList()) {
+        excluded.put(r.getString(0), r.getLong(1));
+      }
+      if (!excluded.isEmpty()) {
+        progress.accept(split + ": excluded from shards " + excluded);
+      }
+      JavaRDD<ExportSample> samples = joined.where(col(ExportInputs.EXCLUSION).isNull())
+          .orderBy(col("order_id"), col("order_tiebreak"))
+          .select(col("c"), col("s"), col("g"), col("d"))
+          .javaRDD()
+          .map(Exporter::toSample)
+          .persist(StorageLevel.MEMORY_AND_DISK_SER());
+      try {
+        long n = samples.count();
+        long rowsPerShard = o.shardRows() > 0 ? o.shardRows() : rowsForBytes(samples, o.shardBytes());
+        int shards = (int) ((n + rowsPerShard - 1) / rowsPerShard);
+        if (n > 0) {
+          List<ShardFile> written = samples.zipWithIndex()
+              .mapToPair(Exporter::byIndex)
+              .repartitionAndSortWithinPartitions(new ShardPartitioner(rowsPerShard, shards))
+              .mapPartitionsWithIndex(new ShardTask(split, shards, rowsPerShard, meta, formats, staging.toString(), hadoop), false)
+              .collect();
+          files.addAll(written);
+        }
+        progress.accept(split + ": " + n + " samples in " + shards + " shard(s) of up to " + rowsPerShard);
+        return new Manifest.SplitSummary(n, shards, rowsPerShard, excluded);
+      } finally {
+        samples.unpersist(false);
+      }
+    } finally {
+      joined.unpersist(false);
+    }
+  }
+
+  private static ExportSample toSample(Row r) {
+    return new ExportSample(r.getStruct(0), r.getStruct(1), r.getStruct(2), r.getStruct(3));
+  }
+
+  private static Tuple2<Long, ExportSample> byIndex(Tuple2<ExportSample, Long> t) {
+    return new Tuple2<>(t._2(), t._1());
+  }
+
+  /** Rows per shard for a byte target, from the compressed size of the split's first samples (deterministic). */
+  static long rowsForBytes(JavaRDD<ExportSample> samples, long shardBytes) {
+    List<ExportSample> first = samples.take(SIZE_SAMPLE);
+    if (first.isEmpty()) {
+      return 1;
+    }
+    long total = 0;
+    try (ArrayCodec codec = new ArrayCodec()) {
+      for (ExportSample s : first) {
+        total += TEXT_BYTES_PER_SAMPLE;
+        total += codec.floats(s.spectrum().getList(s.spectrum().fieldIndex("normalized_spectrum"))).length;
+        total += codec.doubles(s.spectrum().getList(s.spectrum().fieldIndex("mz"))).length * 2L;
+        total += codec.floats(s.graph().getList(s.graph().fieldIndex("node_features"))).length;
+        total += codec.longs(s.graph().getList(s.graph().fieldIndex("edge_index"))).length;
+        total += codec.floats(s.graph().getList(s.graph().fieldIndex("edge_attr"))).length;
+      }
+    }
+    return Math.max(1, shardBytes / Math.max(1, total / first.size()));
+  }
+
+  private static Map<String, Object> config(ExportOptions o, List<ShardFormat> formats, Map<String, Long> versions) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("shard_format_version", 1);
+    c.put("table_format", o.tableFormat().sparkFormat());
+    c.put("table_versions", versions);
+    c.put("formats", formats.stream().map(ShardFormat::name).toList());
+    c.put("splits", o.splits());
+    c.put("shard_rows", o.shardRows());
+    c.put("shard_bytes", o.shardRows() > 0 ? 0 : o.shardBytes());
+    return c;
+  }
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String sha256(String text) {
+    return HexFormat.of().formatHex(ShardTask.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static String exporterVersion() {
+    String v = Exporter.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}
