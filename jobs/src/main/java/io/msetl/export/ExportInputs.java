@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import io.msetl.tables.TableStore;
 import io.msetl.tables.Tables;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -36,14 +37,19 @@ final class ExportInputs {
     return store.readVersion(t, versions.get(t.tableName()));
   }
 
-  /** Columns {@code c, s, g, d} (structs with each table's columns), {@code exclusion}, {@code order_id}, {@code order_tiebreak}. */
-  Dataset<Row> joined(String split) {
-    Dataset<Row> c = read(Tables.COMPOUNDS).where(col("split").equalTo(split));
-    Dataset<Row> s = read(Tables.SPECTRA).where(col("split").equalTo(split));
+  /**
+   * Columns {@code c, s, g, d} (structs with each table's columns), {@code split}, {@code exclusion},
+   * {@code order_id}, {@code order_tiebreak}.
+   */
+  Dataset<Row> joined(List<String> splits) {
+    Object[] names = splits.toArray();
+    Dataset<Row> c = read(Tables.COMPOUNDS).where(col("split").isin(names));
+    Dataset<Row> s = read(Tables.SPECTRA).where(col("split").isin(names));
     Dataset<Row> g = read(Tables.GRAPH_FEATURES);
     Dataset<Row> d = read(Tables.DATASET_SPLITS);
-    Dataset<Row> cs = c.select(all(c).as("c"), col("id").as("_cid"), col("structure_key").as("_skey"));
-    Dataset<Row> ss = s.select(all(s).as("s"), col("compound_id").as("_sid"),
+    Dataset<Row> cs = c.select(all(c).as("c"), col("id").as("_cid"), col("structure_key").as("_skey"),
+        col("split").as("_csplit"));
+    Dataset<Row> ss = s.select(all(s).as("s"), col("compound_id").as("_sid"), col("split").as("_ssplit"),
         // Several spectra of one compound are ordered by their content, which is stable across runs.
         sha2(to_json(all(s)), 256).as("order_tiebreak"));
     Dataset<Row> gs = g.select(all(g).as("g"), col("structure_key").as("_gkey"));
@@ -56,8 +62,9 @@ final class ExportInputs {
         .when(col("_skey").isNull(), lit("STRUCTURE_KEY_MISSING"))
         .when(col("_gkey").isNull(), lit("GRAPH_FEATURES_MISSING"))
         .when(col("_did").isNull(), lit("SPLIT_ROW_MISSING"))
-        .when(col("_dsplit").notEqual(lit(split)), lit("SPLIT_MISMATCH"));
-    return j.select(col("c"), col("s"), col("g"), col("d"), reason.as(EXCLUSION),
+        .when(col("_dsplit").notEqual(col("_csplit")).or(col("_ssplit").notEqual(col("_csplit"))), lit("SPLIT_MISMATCH"));
+    return j.select(col("c"), col("s"), col("g"), col("d"), coalesce(col("_csplit"), col("_ssplit")).as("split"),
+        reason.as(EXCLUSION),
         coalesce(col("_cid"), col("_sid")).as("order_id"), col("order_tiebreak"));
   }
 

@@ -81,12 +81,9 @@ public final class Exporter {
 
     Path staging = publisher.newStaging(exportId);
     progress.accept("exporting tables " + versions + " as " + exportId + " (staging in " + staging + ")");
-    ExportInputs inputs = new ExportInputs(store, versions);
     Map<String, Manifest.SplitSummary> splits = new LinkedHashMap<>();
-    List<ShardFile> files = new ArrayList<>();
-    for (String split : o.splits()) {
-      splits.put(split, exportSplit(split, inputs, o, formats, shardMeta, staging, hadoop, files));
-    }
+    List<ShardFile> files = new ArrayList<>(
+        exportSplits(new ExportInputs(store, versions), o, formats, shardMeta, staging, hadoop, splits));
     files.sort(Comparator.comparing(ShardFile::split).thenComparing(ShardFile::format).thenComparing(ShardFile::shardIndex));
     Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, exportId, tablesRoot, o.tableFormat().sparkFormat(), versions,
         configHash, config, build.featureSchema(), build.asMap(), allVersions, splits, files);
@@ -97,37 +94,44 @@ public final class Exporter {
     return new Result(exportId, publisher.exportDir(exportId).toString(), false, manifest);
   }
 
-  private Manifest.SplitSummary exportSplit(String split, ExportInputs inputs, ExportOptions o, List<ShardFormat> formats,
-      Map<String, String> meta, Path staging, HadoopConf hadoop, List<ShardFile> files) {
-    Dataset<Row> joined = inputs.joined(split).persist(StorageLevel.MEMORY_AND_DISK());
+  /** One Spark pass over every split: counts, numbering, then one task per shard. Fills {@code summaries}. */
+  private List<ShardFile> exportSplits(ExportInputs inputs, ExportOptions o, List<ShardFormat> formats,
+      Map<String, String> meta, Path staging, HadoopConf hadoop, Map<String, Manifest.SplitSummary> summaries) {
+    List<String> splits = o.splits().stream().distinct().sorted().toList();
+    Dataset<Row> joined = inputs.joined(splits).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Map<String, Long> excluded = new TreeMap<>();
-      for (Row r : joined.where(col(ExportInputs.EXCLUSION).isNotNull()).groupBy(ExportInputs.EXCLUSION).count().collectAsList()) {
-        excluded.put(r.getString(0), r.getLong(1));
+      Map<String, Long> included = new TreeMap<>();
+      Map<String, Map<String, Long>> excluded = new TreeMap<>();
+      for (Row r : joined.groupBy(col("split"), col(ExportInputs.EXCLUSION)).count().collectAsList()) {
+        if (r.isNullAt(1)) {
+          included.put(r.getString(0), r.getLong(2));
+        } else {
+          excluded.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+        }
       }
-      if (!excluded.isEmpty()) {
-        progress.accept(split + ": excluded from shards " + excluded);
-      }
+      excluded.forEach((split, reasons) -> progress.accept(split + ": excluded from shards " + reasons));
       JavaRDD<ExportSample> samples = joined.where(col(ExportInputs.EXCLUSION).isNull())
-          .orderBy(col("order_id"), col("order_tiebreak"))
+          .orderBy(col("split"), col("order_id"), col("order_tiebreak"))
           .select(col("c"), col("s"), col("g"), col("d"))
           .javaRDD()
           .map(Exporter::toSample)
           .persist(StorageLevel.MEMORY_AND_DISK_SER());
       try {
-        long n = samples.count();
+        long[] counts = splits.stream().mapToLong(s -> included.getOrDefault(s, 0L)).toArray();
         long rowsPerShard = o.shardRows() > 0 ? o.shardRows() : rowsForBytes(samples, o.shardBytes());
-        int shards = (int) ((n + rowsPerShard - 1) / rowsPerShard);
-        if (n > 0) {
-          List<ShardFile> written = samples.zipWithIndex()
-              .mapToPair(Exporter::byIndex)
-              .repartitionAndSortWithinPartitions(new ShardPartitioner(rowsPerShard, shards))
-              .mapPartitionsWithIndex(new ShardTask(split, shards, rowsPerShard, meta, formats, staging.toString(), hadoop), false)
-              .collect();
-          files.addAll(written);
+        ShardPlan plan = new ShardPlan(splits, counts, rowsPerShard);
+        List<ShardFile> written = plan.totalShards() == 0 ? List.of() : samples.zipWithIndex()
+            .mapToPair(Exporter::byIndex)
+            .repartitionAndSortWithinPartitions(new ShardPartitioner(plan))
+            .mapPartitionsWithIndex(new ShardTask(plan, meta, formats, staging.toString(), hadoop), false)
+            .collect();
+        for (String split : o.splits()) {
+          long n = included.getOrDefault(split, 0L);
+          summaries.put(split, new Manifest.SplitSummary(n, plan.shardCount(split), rowsPerShard,
+              excluded.getOrDefault(split, Map.of())));
+          progress.accept(split + ": " + n + " samples in " + plan.shardCount(split) + " shard(s) of up to " + rowsPerShard);
         }
-        progress.accept(split + ": " + n + " samples in " + shards + " shard(s) of up to " + rowsPerShard);
-        return new Manifest.SplitSummary(n, shards, rowsPerShard, excluded);
+        return written;
       } finally {
         samples.unpersist(false);
       }

@@ -2,33 +2,31 @@ package io.msetl.export;
 
 import org.apache.spark.Partitioner;
 
-/** Sends sample index i to partition i / rowsPerShard: exactly one shard per Spark task. */
+/** Sends each sample's global number to its shard's partition: exactly one shard per Spark task. */
 final class ShardPartitioner extends Partitioner {
-  private final long rowsPerShard;
-  private final int shards;
+  private final ShardPlan plan;
 
-  ShardPartitioner(long rowsPerShard, int shards) {
-    this.rowsPerShard = rowsPerShard;
-    this.shards = shards;
+  ShardPartitioner(ShardPlan plan) {
+    this.plan = plan;
   }
 
   @Override
   public int numPartitions() {
-    return shards;
+    return plan.totalShards();
   }
 
   @Override
   public int getPartition(Object key) {
-    return (int) ((Long) key / rowsPerShard);
+    return plan.partitionOf((Long) key);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ShardPartitioner p && p.rowsPerShard == rowsPerShard && p.shards == shards;
+    return o == this;
   }
 
   @Override
   public int hashCode() {
-    return Long.hashCode(rowsPerShard) * 31 + shards;
+    return System.identityHashCode(this);
   }
 }

@@ -26,19 +26,14 @@ import scala.Tuple2;
  * FileSystem API (so the output may be HDFS/S3/file://), hashing while it copies.
  */
 final class ShardTask implements Function2<Integer, Iterator<Tuple2<Long, ExportSample>>, Iterator<ShardFile>> {
-  private final String split;
-  private final int shardCount;
-  private final long rowsPerShard;
+  private final ShardPlan plan;
   private final Map<String, String> meta;
   private final List<ShardFormat> formats;
   private final String stagingDir;
   private final HadoopConf hadoop;
 
-  ShardTask(String split, int shardCount, long rowsPerShard, Map<String, String> meta, List<ShardFormat> formats,
-      String stagingDir, HadoopConf hadoop) {
-    this.split = split;
-    this.shardCount = shardCount;
-    this.rowsPerShard = rowsPerShard;
+  ShardTask(ShardPlan plan, Map<String, String> meta, List<ShardFormat> formats, String stagingDir, HadoopConf hadoop) {
+    this.plan = plan;
     this.meta = Map.copyOf(meta);
     this.formats = List.copyOf(formats);
     this.stagingDir = stagingDir;
@@ -46,8 +41,9 @@ final class ShardTask implements Function2<Integer, Iterator<Tuple2<Long, Export
   }
 
   @Override
-  public Iterator<ShardFile> call(Integer shard, Iterator<Tuple2<Long, ExportSample>> samples) throws Exception {
-    ShardSpec spec = new ShardSpec(split, shard, shardCount, shard * rowsPerShard, meta);
+  public Iterator<ShardFile> call(Integer partition, Iterator<Tuple2<Long, ExportSample>> samples) throws Exception {
+    ShardPlan.ShardSlot slot = plan.slot(partition);
+    ShardSpec spec = new ShardSpec(slot.split(), slot.shardIndex(), slot.shardCount(), slot.firstSample(), meta);
     Path local = Files.createTempDirectory("msetl-" + spec.baseName() + "-");
     List<ShardSink> sinks = new ArrayList<>();
     try {
@@ -58,7 +54,7 @@ final class ShardTask implements Function2<Integer, Iterator<Tuple2<Long, Export
       while (samples.hasNext()) {
         Tuple2<Long, ExportSample> s = samples.next();
         for (ShardSink sink : sinks) {
-          sink.add(s._1(), s._2());
+          sink.add(s._1() - slot.offset(), s._2());
         }
         rows++;
       }
@@ -76,7 +72,7 @@ final class ShardTask implements Function2<Integer, Iterator<Tuple2<Long, Export
   }
 
   private ShardFile upload(Path file, ShardSpec spec, String format, long rows) throws IOException {
-    String relative = split + "/" + file.getFileName();
+    String relative = spec.split() + "/" + file.getFileName();
     org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(stagingDir, relative);
     TaskContext tc = TaskContext.get();
     String attempt = tc == null ? "0" : Long.toString(tc.taskAttemptId());
@@ -92,7 +88,7 @@ final class ShardTask implements Function2<Integer, Iterator<Tuple2<Long, Export
     if (!fs.rename(partial, target)) {
       throw new IOException("cannot move " + partial + " to " + target);
     }
-    return new ShardFile(split, format, spec.shardIndex(), relative, rows, spec.firstSample(), Files.size(file),
+    return new ShardFile(spec.split(), format, spec.shardIndex(), relative, rows, spec.firstSample(), Files.size(file),
         HexFormat.of().formatHex(sha.digest()));
   }
 
