@@ -4,7 +4,14 @@ import os
 import sqlite3
 import urllib.parse
 
-from .codec import decode
+import zlib
+
+from .codec import _np, decode
+
+_inflate = zlib.decompress
+_frombuffer = _np.frombuffer if _np is not None else None
+_F4 = _np.dtype("<f4") if _np is not None else None
+_I8 = _np.dtype("<i8") if _np is not None else None
 
 # The fast path: spectra.sample_index is the rowid, structures.structure_index is a rowid.
 _SAMPLE_SQL = (
@@ -109,6 +116,19 @@ class Shard:
     def _decode(self, r):
         n, f, e, b = r[4], r[5], r[7], r[9]
         u = self.use_numpy
+        if _np is not None and u is not False:
+            # The hot path of a training scan: no per-array function calls or shape checks.
+            coords = r[11]
+            return {
+                "sample_index": r[0],
+                "compound_id": r[1],
+                "spectrum": _frombuffer(_inflate(r[3]), _F4),
+                "node_features": _frombuffer(_inflate(r[6]), _F4).reshape(n, f),
+                "edge_index": _frombuffer(_inflate(r[8]), _I8).reshape(2, e),
+                "edge_attr": _frombuffer(_inflate(r[10]), _F4).reshape(e, b),
+                "coords": None if coords is None else _frombuffer(_inflate(coords), _F4).reshape(n, 3),
+                "conformer_status": r[12],
+            }
         return {
             "sample_index": r[0],
             "compound_id": r[1],

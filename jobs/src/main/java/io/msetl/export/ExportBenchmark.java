@@ -19,6 +19,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -114,6 +116,10 @@ public final class ExportBenchmark {
     for (StructField f : t.schema().fields()) {
       Column c = given.containsKey(f.name()) ? given.get(f.name())
           : have.contains(f.name()) ? col(f.name()) : lit(null);
+      if (f.dataType() instanceof ArrayType a && (given.containsKey(f.name()) || have.contains(f.name()))) {
+        // The tables' arrays hold no NULL elements, and Spark will not cast nullable elements to non-null ones.
+        c = functions.transform(c, x -> functions.coalesce(x, lit(0).cast(a.elementType())));
+      }
       cols[i++] = c.cast(f.dataType()).as(f.name());
     }
     return base.select(cols);

@@ -22,6 +22,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -110,20 +112,23 @@ public final class Exporter {
         }
       }
       excluded.forEach((split, reasons) -> progress.accept(split + ": excluded from shards " + reasons));
-      JavaRDD<ExportSample> samples = joined.where(col(ExportInputs.EXCLUSION).isNull())
+      Dataset<Row> sorted = joined.where(col(ExportInputs.EXCLUSION).isNull())
           .orderBy(col("split"), col("order_id"), col("order_tiebreak"))
-          .select(col("c"), col("s"), col("g"), col("d"))
-          .javaRDD()
-          .map(Exporter::toSample)
+          .select(col("c"), col("s"), col("g"), col("d"));
+      // Spark's own binary rows travel through the shuffle: boxing every array element into a
+      // Row and Java-serializing it was the export's main cost.
+      StructType schema = sorted.schema();
+      JavaRDD<InternalRow> samples = sorted.queryExecution().toRdd().toJavaRDD()
+          .map(InternalRow::copy)
           .persist(StorageLevel.MEMORY_AND_DISK_SER());
       try {
         long[] counts = splits.stream().mapToLong(s -> included.getOrDefault(s, 0L)).toArray();
-        long rowsPerShard = o.shardRows() > 0 ? o.shardRows() : rowsForBytes(samples, o.shardBytes());
+        long rowsPerShard = o.shardRows() > 0 ? o.shardRows() : rowsForBytes(samples, schema, o.shardBytes());
         ShardPlan plan = new ShardPlan(splits, counts, rowsPerShard);
         List<ShardFile> written = plan.totalShards() == 0 ? List.of() : samples.zipWithIndex()
             .mapToPair(Exporter::byIndex)
             .repartitionAndSortWithinPartitions(new ShardPartitioner(plan))
-            .mapPartitionsWithIndex(new ShardTask(plan, meta, formats, staging.toString(), hadoop), false)
+            .mapPartitionsWithIndex(new ShardTask(plan, schema, meta, formats, staging.toString(), hadoop), false)
             .collect();
         for (String split : o.splits()) {
           long n = included.getOrDefault(split, 0L);
@@ -140,17 +145,14 @@ public final class Exporter {
     }
   }
 
-  private static ExportSample toSample(Row r) {
-    return new ExportSample(r.getStruct(0), r.getStruct(1), r.getStruct(2), r.getStruct(3));
-  }
-
-  private static Tuple2<Long, ExportSample> byIndex(Tuple2<ExportSample, Long> t) {
+  private static Tuple2<Long, InternalRow> byIndex(Tuple2<InternalRow, Long> t) {
     return new Tuple2<>(t._2(), t._1());
   }
 
   /** Rows per shard for a byte target, from the compressed size of the split's first samples (deterministic). */
-  static long rowsForBytes(JavaRDD<ExportSample> samples, long shardBytes) {
-    List<ExportSample> first = samples.take(SIZE_SAMPLE);
+  static long rowsForBytes(JavaRDD<InternalRow> samples, StructType schema, long shardBytes) {
+    SampleDecoder decoder = new SampleDecoder(schema);
+    List<ExportSample> first = samples.take(SIZE_SAMPLE).stream().map(decoder::decode).toList();
     if (first.isEmpty()) {
       return 1;
     }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.TaskContext;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.api.java.function.Function2;
 import scala.Tuple2;
 
@@ -25,15 +27,18 @@ import scala.Tuple2;
  * temporary folder, then copies each file to the export's staging folder through the Hadoop
  * FileSystem API (so the output may be HDFS/S3/file://), hashing while it copies.
  */
-final class ShardTask implements Function2<Integer, Iterator<Tuple2<Long, ExportSample>>, Iterator<ShardFile>> {
+final class ShardTask implements Function2<Integer, Iterator<Tuple2<Long, InternalRow>>, Iterator<ShardFile>> {
   private final ShardPlan plan;
+  private final StructType schema;
   private final Map<String, String> meta;
   private final List<ShardFormat> formats;
   private final String stagingDir;
   private final HadoopConf hadoop;
 
-  ShardTask(ShardPlan plan, Map<String, String> meta, List<ShardFormat> formats, String stagingDir, HadoopConf hadoop) {
+  ShardTask(ShardPlan plan, StructType schema, Map<String, String> meta, List<ShardFormat> formats, String stagingDir,
+      HadoopConf hadoop) {
     this.plan = plan;
+    this.schema = schema;
     this.meta = Map.copyOf(meta);
     this.formats = List.copyOf(formats);
     this.stagingDir = stagingDir;
@@ -41,7 +46,8 @@ final class ShardTask implements Function2<Integer, Iterator<Tuple2<Long, Export
   }
 
   @Override
-  public Iterator<ShardFile> call(Integer partition, Iterator<Tuple2<Long, ExportSample>> samples) throws Exception {
+  public Iterator<ShardFile> call(Integer partition, Iterator<Tuple2<Long, InternalRow>> samples) throws Exception {
+    SampleDecoder decoder = new SampleDecoder(schema);
     ShardPlan.ShardSlot slot = plan.slot(partition);
     ShardSpec spec = new ShardSpec(slot.split(), slot.shardIndex(), slot.shardCount(), slot.firstSample(), meta);
     Path local = Files.createTempDirectory("msetl-" + spec.baseName() + "-");
@@ -52,9 +58,10 @@ final class ShardTask implements Function2<Integer, Iterator<Tuple2<Long, Export
       }
       long rows = 0;
       while (samples.hasNext()) {
-        Tuple2<Long, ExportSample> s = samples.next();
+        Tuple2<Long, InternalRow> s = samples.next();
+        ExportSample sample = decoder.decode(s._2());
         for (ShardSink sink : sinks) {
-          sink.add(s._1() - slot.offset(), s._2());
+          sink.add(s._1() - slot.offset(), sample);
         }
         rows++;
       }
