@@ -7,7 +7,9 @@ final class Commands {
   private Commands() {}
 
   private static final List<Command> ALL = List.of(
-      new io.msetl.build.BuildCommand());
+      new io.msetl.build.BuildCommand(),
+      new io.msetl.export.ExportCommand(),
+      new io.msetl.verify.VerifyCommand());
 
   private static final List<PassThroughCommand> TOOLS = List.of(new LightDbCommand());
 

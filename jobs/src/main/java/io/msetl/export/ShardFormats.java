@@ -1,0 +1,44 @@
+package io.msetl.export;
+
+import io.msetl.cli.UsageException;
+import io.msetl.export.sqlite.SqliteShardFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The shard formats {@code --format} can name. A new format registers here and nowhere else. */
+public final class ShardFormats {
+  private static final Map<String, Supplier<ShardFormat>> AVAILABLE = Map.of(SqliteShardFormat.NAME, SqliteShardFormat::new);
+  private static final List<String> ALL = List.of("sqlite", "lightdb");
+
+  private ShardFormats() {}
+
+  /** {@code sqlite}, {@code lightdb}, {@code both}, or a comma list. */
+  public static List<ShardFormat> parse(String text) {
+    List<String> names = new ArrayList<>();
+    for (String part : text.toLowerCase(Locale.ROOT).split(",")) {
+      String n = part.trim();
+      if (n.equals("both")) {
+        names.addAll(ALL);
+      } else if (!n.isEmpty()) {
+        names.add(n);
+      }
+    }
+    List<ShardFormat> out = new ArrayList<>();
+    for (String n : names.stream().distinct().sorted().toList()) {
+      Supplier<ShardFormat> f = AVAILABLE.get(n);
+      if (f == null) {
+        throw new UsageException(ALL.contains(n)
+            ? "shard format '" + n + "' is not available in this build yet (available: " + AVAILABLE.keySet() + ")"
+            : "unknown shard format '" + n + "' (use sqlite, lightdb or both)");
+      }
+      out.add(f.get());
+    }
+    if (out.isEmpty()) {
+      throw new UsageException("--format names no shard format");
+    }
+    return out;
+  }
+}

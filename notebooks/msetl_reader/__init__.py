@@ -1,0 +1,22 @@
+"""Readers for msetl exports (per-split SQLite shards). Standard library first; numpy/torch when present.
+
+    from msetl_reader import open_export
+    train = open_export("out/exports").split("train")
+    sample = train[0]                  # dict: spectrum, node_features, edge_index, edge_attr, coords, ...
+    batch = train.batch(0, 512)        # one range query per shard
+"""
+from .codec import HAVE_NUMPY, FlatArray, decode
+from .export import Export, SplitReader
+from .shard import Shard
+
+
+def open_export(path, use_numpy=None):
+    """An export folder, or an exports folder (its ``latest`` export)."""
+    return Export(path, use_numpy)
+
+
+def open_shard(path, use_numpy=None):
+    return Shard(path, use_numpy)
+
+
+__all__ = ["Export", "FlatArray", "HAVE_NUMPY", "Shard", "SplitReader", "decode", "open_export", "open_shard"]
