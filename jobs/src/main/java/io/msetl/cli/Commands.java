@@ -9,7 +9,8 @@ final class Commands {
   private static final List<Command> ALL = List.of(
       new io.msetl.build.BuildCommand(),
       new io.msetl.export.ExportCommand(),
-      new io.msetl.verify.VerifyCommand());
+      new io.msetl.verify.VerifyCommand(),
+      new NightlyCommand());
 
   private static final List<PassThroughCommand> TOOLS = List.of(new LightDbCommand());
 

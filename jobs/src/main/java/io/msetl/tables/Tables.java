@@ -20,14 +20,16 @@ import org.apache.spark.sql.types.StructType;
  * the exporters and anyone reading the tables from Spark SQL or a notebook.
  *
  * <p>Schemas are spelled out here rather than inferred from whatever the stages happen to
- * produce, so that a change in a stage can never silently change a table.
+ * produce, so that a change in a stage can never silently change a table. Arrays are declared
+ * with nullable elements because that is how Delta and Parquet hand them back; msetl never
+ * writes a null element.
  */
 public enum Tables {
   /** One row per library record (compound id = the library's {@code ID:}); partitioned by split. */
   COMPOUNDS("compounds", "split", new StructType(new StructField[] {
       field("id", StringType, false, "the library's record id (ID:, else DB#, else NIST#)"),
       field("name", StringType, true, "Name: as written"),
-      field("synonyms", createArrayType(StringType, false), true, "Synon: lines"),
+      field("synonyms", createArrayType(StringType, true), true, "Synon: lines"),
       field("formula", StringType, true, "molecular formula computed by RDKit from the structure"),
       field("formula_declared", StringType, true, "Formula: as written in the library"),
       field("exact_mass", DoubleType, true, "monoisotopic mass computed by RDKit"),
@@ -67,13 +69,13 @@ public enum Tables {
       field("instrument", StringType, true, "Instrument:"),
       field("instrument_type", StringType, true, "Instrument_type:"),
       field("num_peaks", IntegerType, false, "peaks after cleaning"),
-      field("mz", createArrayType(DoubleType, false), false, "cleaned peak m/z, ascending"),
-      field("intensity", createArrayType(DoubleType, false), false, "cleaned peak intensities as published"),
-      field("normalized_spectrum", createArrayType(FloatType, false), false, "binned, normalised dense float32 vector"),
+      field("mz", createArrayType(DoubleType, true), false, "cleaned peak m/z, ascending"),
+      field("intensity", createArrayType(DoubleType, true), false, "cleaned peak intensities as published"),
+      field("normalized_spectrum", createArrayType(FloatType, true), false, "binned, normalised dense float32 vector"),
       field("peaks_below_range", IntegerType, false, "cleaned peaks below the binning range (not in the vector)"),
       field("peaks_above_range", IntegerType, false, "cleaned peaks above the binning range (not in the vector)"),
       field("peaks_dropped", IntegerType, false, "non-finite / non-positive peaks removed by cleaning"),
-      field("warnings", createArrayType(StringType, false), true, "record-level warnings, e.g. NUM_PEAKS_MISMATCH"),
+      field("warnings", createArrayType(StringType, true), true, "record-level warnings, e.g. NUM_PEAKS_MISMATCH"),
       field("metadata", createMapType(StringType, StringType, true), true, "every field of the record, canonical key -> value"),
       field("split", StringType, false, "train, val or test (partition column)"),
   })),
@@ -86,12 +88,12 @@ public enum Tables {
       field("structure_key", StringType, false, "compounds.structure_key"),
       field("num_atoms", IntegerType, false, "nodes n"),
       field("node_feature_width", IntegerType, false, "F"),
-      field("node_features", createArrayType(FloatType, false), false, "n x F float32, row-major"),
+      field("node_features", createArrayType(FloatType, true), false, "n x F float32, row-major"),
       field("num_edges", IntegerType, false, "directed edges E (each bond twice)"),
-      field("edge_index", createArrayType(IntegerType, false), false, "2 x E int32, row-major: sources then targets"),
+      field("edge_index", createArrayType(IntegerType, true), false, "2 x E int32, row-major: sources then targets"),
       field("edge_feature_width", IntegerType, false, "B"),
-      field("edge_attr", createArrayType(FloatType, false), false, "E x B float32, row-major"),
-      field("coords", createArrayType(FloatType, false), true, "n x 3 float32 conformer coordinates (null without a conformer)"),
+      field("edge_attr", createArrayType(FloatType, true), false, "E x B float32, row-major"),
+      field("coords", createArrayType(FloatType, true), true, "n x 3 float32 conformer coordinates (null without a conformer)"),
       field("conformer_status", StringType, false, "OK, OK_RANDOM_COORDS, FALLBACK_2D, FAILED, SKIPPED_TOO_LARGE, TIMEOUT"),
       field("force_field", StringType, true, "MMFF94, UFF or NONE"),
       field("conformer_seed", LongType, true, "ETKDG seed derived from the molecule"),
