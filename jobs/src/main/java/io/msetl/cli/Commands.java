@@ -12,7 +12,7 @@ final class Commands {
       new io.msetl.verify.VerifyCommand(),
       new NightlyCommand());
 
-  private static final List<PassThroughCommand> TOOLS = List.of(new LightDbCommand());
+  private static final List<PassThroughCommand> TOOLS = List.of(new LightDbCommand(), new BenchCommand());
 
   static List<Command> all() {
     return ALL;

@@ -24,7 +24,7 @@ import org.apache.spark.sql.SparkSession;
  * plus symbolic links for the shifted IDs, so every record has its MOL file).
  *
  * <pre>
- * java -cp ... io.msetl.ingest.IngestBenchmark [--bench-dir /work/shared/data/nist-bench]
+ * java -cp ... io.msetl.ingest.IngestBenchmark [--bench-dir ../shared/data/nist-bench]
  *     [--work DIR] [--copies 6] [--masters local[1],local[2]]
  * </pre>
  * Prints: build time of the replica, then per master the ingest wall time (records written to
@@ -34,7 +34,7 @@ public final class IngestBenchmark {
   private IngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    String bench = "/work/shared/data/nist-bench";
+    String bench = "../shared/data/nist-bench";
     Path work = null;
     int copies = 6;
     List<String> masters = List.of("local[1]", "local[2]");
