@@ -1,6 +1,8 @@
 """Read benchmark for one split of an export: full scan in batches, and random single samples.
 
-    python3 notebooks/bench_read.py out/exports [split] [batch] [random_samples]
+    python3 notebooks/bench_read.py out/exports [split] [batch] [random_samples] [format]
+
+format is sqlite (default) or lightdb (the same export written with --format both).
 
 Prints samples/s for the scan (every array decoded) and microseconds per random sample.
 """
@@ -18,11 +20,12 @@ def main(argv):
     split_name = argv[2] if len(argv) > 2 else "train"
     batch = int(argv[3]) if len(argv) > 3 else 1024
     randoms = int(argv[4]) if len(argv) > 4 else 20000
-    export = msetl_reader.open_export(path)
+    fmt = argv[5] if len(argv) > 5 else "sqlite"
+    export = msetl_reader.open_export(path, format=fmt)
     split = export.split(split_name)
     n = len(split)
-    print("export %s split %s: %d samples in %d shards, numpy=%s"
-          % (export.path, split_name, n, len(split.shards), msetl_reader.HAVE_NUMPY))
+    print("export %s split %s format %s: %d samples in %d shards, numpy=%s"
+          % (export.path, split_name, fmt, n, len(split.shards), msetl_reader.HAVE_NUMPY))
 
     for label in ("scan (cold page cache)", "scan (warm)"):
         t0, c0 = time.perf_counter(), time.process_time()

@@ -3,6 +3,7 @@ import bisect
 import json
 import os
 
+from .lightdb import LightDbShard
 from .shard import Shard
 
 MANIFEST = "manifest.json"
@@ -19,10 +20,23 @@ def resolve(path):
     raise FileNotFoundError("%s is neither an export (manifest.json) nor an exports folder (latest)" % path)
 
 
+FORMATS = ("sqlite", "lightdb")
+
+
+def _is_shard_file(f, fmt):
+    """The one file per shard a reader opens: the ``.sqlite``, or the LightDB index (not ``.dat``/``.spectra.ldb``)."""
+    if f["format"] != fmt:
+        return False
+    return fmt == "sqlite" or (f["path"].endswith(".ldb") and not f["path"].endswith(".spectra.ldb"))
+
+
 class Export:
-    def __init__(self, path, use_numpy=None):
+    def __init__(self, path, use_numpy=None, format="sqlite"):
+        if format not in FORMATS:
+            raise ValueError("format must be one of %s, got %r" % (FORMATS, format))
         self.path = resolve(path)
         self.use_numpy = use_numpy
+        self.format = format
         with open(os.path.join(self.path, MANIFEST), encoding="utf-8") as f:
             self.manifest = json.load(f)
 
@@ -37,9 +51,13 @@ class Export:
     def split(self, name):
         if name not in self.manifest["splits"]:
             raise KeyError("export has no split %r (has %s)" % (name, self.splits))
-        files = sorted((f for f in self.manifest["files"] if f["split"] == name and f["format"] == "sqlite"),
+        files = sorted((f for f in self.manifest["files"] if f["split"] == name and _is_shard_file(f, self.format)),
                        key=lambda f: f["first_sample"])
-        return SplitReader([Shard(os.path.join(self.path, f["path"]), self.use_numpy) for f in files],
+        if not files and self.manifest["splits"][name]["samples"] > 0:
+            raise ValueError("export %s has no %s shards (formats: %s)" % (
+                self.path, self.format, sorted({f["format"] for f in self.manifest["files"]})))
+        opener = Shard if self.format == "sqlite" else LightDbShard
+        return SplitReader([opener(os.path.join(self.path, f["path"]), self.use_numpy) for f in files],
                            [f["first_sample"] for f in files], [f["rows"] for f in files])
 
 

@@ -9,6 +9,7 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 import msetl_reader  # noqa: E402
+import msetl_reader.lightdb  # noqa: E402
 from msetl_reader import torch_dataset  # noqa: E402
 
 EXPORT = os.environ.get("MSETL_TEST_EXPORT")
@@ -112,6 +113,90 @@ class JavaExportTest(unittest.TestCase):
         item = ds[0]
         self.assertEqual("torch.int64", str(item["edge_index"].dtype))
         self.assertEqual(len(self.expected["train"]), len(ds))
+
+
+@unittest.skipUnless(EXPORT or REQUIRED, "set MSETL_TEST_EXPORT to an export written by the Java exporter "
+                                         "(ExportSparkTest does this, with --format both)")
+class JavaLightDbExportTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        if not EXPORT:
+            raise AssertionError("MSETL_REQUIRE_EXPORT=1 but MSETL_TEST_EXPORT is not set")
+        cls.export = msetl_reader.open_export(EXPORT, format="lightdb")
+        with open(EXPECTED, encoding="utf-8") as f:
+            cls.expected = json.load(f)
+
+    def test_every_lightdb_sample_equals_the_tables(self):
+        for split, rows in self.expected.items():
+            reader = self.export.split(split)
+            self.assertEqual(len(rows), len(reader), split)
+            for want in rows:
+                got = reader[want["sample_index"]]
+                self.assertEqual(want["sample_index"], got["sample_index"])
+                self.assertEqual(want["compound_id"], got["compound_id"])
+                self.assertEqual(_f32(want["spectrum"]), _flat(got["spectrum"]))
+                self.assertEqual(_f32(want["node_features"]), _flat(got["node_features"]))
+                self.assertEqual((want["num_atoms"], want["node_feature_width"]), tuple(got["node_features"].shape))
+                self.assertEqual(want["edge_index"], [int(v) for v in got["edge_index"].reshape(-1)])
+                self.assertEqual("int64", str(got["edge_index"].dtype))
+                self.assertEqual(_f32(want["edge_attr"]), _flat(got["edge_attr"]))
+                self.assertEqual(_f32(want["coords"]), _flat(got["coords"]))
+
+    def test_the_stdlib_path_reads_the_same_values_from_lightdb(self):
+        plain = msetl_reader.open_export(EXPORT, use_numpy=False, format="lightdb")
+        for split, rows in self.expected.items():
+            got = plain.split(split)[len(rows) - 1]
+            self.assertEqual(_f32(rows[-1]["spectrum"]), [float(v) for v in got["spectrum"].data])
+            self.assertEqual(rows[-1]["edge_index"], list(got["edge_index"].data))
+            self.assertEqual(_f32(rows[-1]["node_features"]), [float(v) for v in got["node_features"].data])
+
+    def test_lightdb_batches_cross_shard_boundaries_and_iteration_is_in_index_order(self):
+        reader = self.export.split("train")
+        self.assertGreater(len(reader.shards), 1)
+        batch = reader.batch(1, len(reader))
+        self.assertEqual([r["compound_id"] for r in self.expected["train"][1:]], [s["compound_id"] for s in batch])
+        self.assertEqual(list(range(len(reader))), [s["sample_index"] for s in reader])
+
+    def test_lightdb_and_sqlite_shards_of_one_export_hold_the_same_samples(self):
+        sqlite = msetl_reader.open_export(EXPORT).split("val")
+        lightdb = self.export.split("val")
+        for a, b in zip(sqlite, lightdb):
+            self.assertEqual(a["compound_id"], b["compound_id"])
+            self.assertEqual(_flat(a["spectrum"]), _flat(b["spectrum"]))
+            self.assertEqual(_flat(a["edge_attr"]), _flat(b["edge_attr"]))
+            self.assertEqual(a["conformer_status"], b["conformer_status"])
+
+    def test_the_index_record_and_user_area_describe_the_sample_without_reading_the_payload(self):
+        shard = self.export.split("train").shards[0]
+        self.assertEqual("msetl-lightdb-shard", shard.meta["format"])
+        self.assertEqual(self.export.manifest["feature_schema"]["version"], shard.meta["feature_schema_version"])
+        want = self.expected["train"][0]
+        fields = shard.fields(0)
+        self.assertEqual(len(want["spectrum"]), fields["num_bins"])
+        self.assertEqual(want["num_atoms"], fields["num_atoms"])
+        self.assertEqual(len(want["edge_index"]) // 2, fields["num_edges"])
+        self.assertEqual(0, fields["sample_offset"] % 8)
+
+    def test_the_bigmatrix_spectra_file_holds_each_spectrum_under_its_sample_index(self):
+        files = [f for f in self.export.manifest["files"] if f["path"].endswith(".spectra.ldb")]
+        self.assertEqual(sum(i["shards"] for i in self.export.manifest["splits"].values()), len(files))
+        for f in files:
+            spectra = msetl_reader.lightdb.open_spectra(os.path.join(self.export.path, f["path"]))
+            for i in range(f["first_sample"], f["first_sample"] + f["rows"]):
+                self.assertEqual(_f32(self.expected[f["split"]][i]["spectrum"]), list(spectra.get(i)))
+
+    def test_lightdb_worker_processes_map_the_files_themselves(self):
+        reader = self.export.split("train")
+        reader[0]
+        n = len(reader)
+        with multiprocessing.get_context("fork").Pool(2) as pool:
+            parts = pool.map(_ids_in_worker, [(reader, 0, n // 2), (reader, n // 2, n)])
+        self.assertEqual([r["compound_id"] for r in self.expected["train"]], parts[0] + parts[1])
+
+    @unittest.skipIf(torch_dataset.torch is None, "torch is not installed")
+    def test_the_torch_dataset_reads_lightdb_splits(self):
+        ds = torch_dataset.ShardDataset(self.export.split("train"))
+        self.assertEqual("torch.int64", str(ds[0]["edge_index"].dtype))
 
 
 class TorchAdapterWithoutTorchTest(unittest.TestCase):

@@ -28,7 +28,8 @@ import org.apache.spark.sql.types.StructField;
  * N compounds (default 50,000) over 0.8 N structures, 1000-bin spectra with peaks below a
  * per-compound mass, 15-25 atom graphs with 47 atom and 13 bond features, 3D coordinates.
  *
- * <p>Usage: {@code ExportBenchmark [compounds] [workdir] [shard-rows]}; prints numbers, asserts nothing.
+ * <p>Usage: {@code ExportBenchmark [compounds] [workdir] [shard-rows] [formats]} (formats as in
+ * {@code --format}, default sqlite); prints numbers, asserts nothing.
  */
 public final class ExportBenchmark {
   private ExportBenchmark() {}
@@ -37,6 +38,7 @@ public final class ExportBenchmark {
     long n = args.length > 0 ? Long.parseLong(args[0]) : 50_000;
     Path work = Path.of(args.length > 1 ? args[1] : "out/bench-export");
     long shardRows = args.length > 2 ? Long.parseLong(args[2]) : 10_000;
+    List<String> formats = List.of(args.length > 3 ? args[3] : "sqlite");
     SparkSession spark = SparkSessions.start("msetl export benchmark", "local[2]", Map.of());
     Path tables = work.resolve("tables");
     if (!Files.exists(tables.resolve("compounds"))) {
@@ -47,10 +49,13 @@ public final class ExportBenchmark {
     Path out = work.resolve("exports-" + System.nanoTime());
     long t0 = System.nanoTime();
     Exporter.Result r = new Exporter(spark, m -> System.out.println("  " + m)).run(new ExportOptions(tables.toString(),
-        TableFormat.DELTA, "latest", out.toString(), shardRows, 0, List.of("sqlite"), List.of("train", "val", "test")));
+        TableFormat.DELTA, "latest", out.toString(), shardRows, 0, formats, List.of("train", "val", "test")));
     double seconds = (System.nanoTime() - t0) / 1e9;
     long samples = r.manifest().splits().values().stream().mapToLong(Manifest.SplitSummary::samples).sum();
     long shardBytes = r.manifest().files().stream().mapToLong(ShardFile::bytes).sum();
+    r.manifest().files().stream().collect(java.util.stream.Collectors.groupingBy(ShardFile::format, java.util.TreeMap::new,
+        java.util.stream.Collectors.summingLong(ShardFile::bytes)))
+        .forEach((format, bytes) -> System.out.printf("  %s files: %.1f MB%n", format, bytes / 1e6));
     long parquetBytes = 0;
     for (Tables t : TableVersions.EXPORTED) {
       parquetBytes += parquetBytes(tables.resolve(t.tableName()));

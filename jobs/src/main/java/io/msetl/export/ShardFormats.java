@@ -1,6 +1,7 @@
 package io.msetl.export;
 
 import io.msetl.cli.UsageException;
+import io.msetl.export.lightdb.LightDbShardFormat;
 import io.msetl.export.sqlite.SqliteShardFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.function.Supplier;
 
 /** The shard formats {@code --format} can name. A new format registers here and nowhere else. */
 public final class ShardFormats {
-  private static final Map<String, Supplier<ShardFormat>> AVAILABLE = Map.of(SqliteShardFormat.NAME, SqliteShardFormat::new);
+  private static final Map<String, Supplier<ShardFormat>> AVAILABLE = Map.of(
+      SqliteShardFormat.NAME, SqliteShardFormat::new,
+      LightDbShardFormat.NAME, LightDbShardFormat::new);
   private static final List<String> ALL = List.of("sqlite", "lightdb");
 
   private ShardFormats() {}

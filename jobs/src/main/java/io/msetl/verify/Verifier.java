@@ -6,6 +6,7 @@ import io.msetl.export.HadoopConf;
 import io.msetl.export.Manifest;
 import io.msetl.export.Publisher;
 import io.msetl.export.ShardFile;
+import io.msetl.export.lightdb.LightDbShardFormat;
 import io.msetl.export.sqlite.ShardSample;
 import io.msetl.export.sqlite.SqliteShardReader;
 import io.msetl.tables.TableFormat;
@@ -33,8 +34,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Checks a published export: every file the manifest lists exists with its size and sha256,
  * every SQLite shard opens, passes {@code PRAGMA quick_check}, holds the manifest's rows under
- * contiguous sample indexes and answers the original training query; and a sample of rows
- * equals the tables at the manifest's versions.
+ * contiguous sample indexes and answers the original training query; every LightDB file passes
+ * the LightDB verifier with the same counts and keys (see {@link LightDbShardCheck}); and a
+ * sample of rows from every shard equals the tables at the manifest's versions.
  */
 public final class Verifier {
   /** What was checked and what was wrong; an export is good when {@code problems} is empty. */
@@ -61,24 +63,39 @@ public final class Verifier {
     List<String> problems = new ArrayList<>();
     List<ShardSample> picked = new ArrayList<>();
     Map<String, Long> rowsPerSplit = new TreeMap<>();
+    Map<String, Long> ldbRowsPerSplit = new TreeMap<>();
+    LightDbShardCheck lightdb = new LightDbShardCheck(loc, problems);
     for (ShardFile f : m.files()) {
       checkFile(loc, f, problems);
       if (f.format().equals("sqlite")) {
         rowsPerSplit.merge(f.split(), f.rows(), Long::sum);
         checkSqlite(loc, f, samplesPerShard, problems, picked);
+      } else if (f.format().equals(LightDbShardFormat.NAME)) {
+        if (LightDbShardFormat.role(f.path()).equals("index")) {
+          ldbRowsPerSplit.merge(f.split(), f.rows(), Long::sum);
+        }
+        lightdb.check(f, samplesPerShard, picked);
       }
     }
-    m.splits().forEach((split, s) -> {
-      long inFiles = rowsPerSplit.getOrDefault(split, 0L);
-      if (m.files().stream().anyMatch(f -> f.format().equals("sqlite")) && inFiles != s.samples()) {
-        problems.add(split + ": manifest says " + s.samples() + " samples, its sqlite shards hold " + inFiles);
-      }
-    });
+    checkSplitCounts(m, "sqlite", rowsPerSplit, problems);
+    checkSplitCounts(m, LightDbShardFormat.NAME, ldbRowsPerSplit, problems);
     if (spark != null && !picked.isEmpty()) {
       String root = tablesOverride != null ? tablesOverride : m.tablesRoot();
       compareWithTables(TableStores.open(spark, TableFormat.parse(m.tableFormat()), root), m, picked, problems);
     }
     return new Report(loc.dir().toString(), m.files().size(), spark == null ? 0 : picked.size(), problems);
+  }
+
+  private static void checkSplitCounts(Manifest m, String format, Map<String, Long> rowsPerSplit, List<String> problems) {
+    if (m.files().stream().noneMatch(f -> f.format().equals(format))) {
+      return;
+    }
+    m.splits().forEach((split, s) -> {
+      long inFiles = rowsPerSplit.getOrDefault(split, 0L);
+      if (inFiles != s.samples()) {
+        problems.add(split + ": manifest says " + s.samples() + " samples, its " + format + " shards hold " + inFiles);
+      }
+    });
   }
 
   private void checkFile(ExportLocation loc, ShardFile f, List<String> problems) throws IOException {

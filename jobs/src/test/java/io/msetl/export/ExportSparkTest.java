@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.msetl.cli.Msetl;
+import io.msetl.export.lightdb.LightDbShardFormat;
+import io.msetl.export.lightdb.LightDbShardReader;
 import io.msetl.export.sqlite.ShardSample;
+import io.msetl.lightdb.LightDb;
 import io.msetl.export.sqlite.SqliteShardReader;
 import io.msetl.tables.TableFormat;
 import io.msetl.tables.TableStore;
@@ -65,7 +68,7 @@ class ExportSparkTest {
 
   static ExportOptions options(Path out, String version, long rows) {
     return new ExportOptions(tables.toString(), TableFormat.DELTA, version, out.toUri().toString(), rows, 0,
-        List.of("sqlite"), List.of("train", "val", "test"));
+        List.of("both"), List.of("train", "val", "test"));
   }
 
   static Exporter.Result export(ExportOptions o) throws Exception {
@@ -86,14 +89,46 @@ class ExportSparkTest {
       Manifest.SplitSummary summary = m.splits().get(split);
       assertEquals(expected.size(), summary.samples(), split);
       assertEquals((expected.size() + 3) / 4, summary.shards(), split);
+      assertEquals(List.of(".dat", ".ldb", ".spectra.ldb", ".sqlite"), m.files().stream()
+          .filter(f -> f.split().equals(split) && f.shardIndex() == 0)
+          .map(f -> f.path().substring(f.path().indexOf('.'))).sorted().toList(), "every shard in both formats");
       List<ShardSample> read = new ArrayList<>();
+      List<ShardSample> readLightDb = new ArrayList<>();
       for (ShardFile f : m.files().stream().filter(f -> f.split().equals(split)).toList()) {
         assertTrue(f.rows() <= 4);
-        try (SqliteShardReader reader = new SqliteShardReader(local(r).resolve(f.path()))) {
-          read.addAll(reader.all());
+        Path file = local(r).resolve(f.path());
+        if (f.format().equals("sqlite")) {
+          try (SqliteShardReader reader = new SqliteShardReader(file)) {
+            read.addAll(reader.all());
+          }
+        } else if (LightDbShardFormat.role(f.path()).equals("index")) {
+          Path dat = file.resolveSibling(file.getFileName().toString().replace(".ldb", ".dat"));
+          try (LightDbShardReader reader = new LightDbShardReader(file, dat)) {
+            assertTrue(reader.verify().ok(), reader.verify().problems().toString());
+            readLightDb.addAll(reader.all());
+          }
+        } else if (LightDbShardFormat.role(f.path()).equals("spectra")) {
+          try (LightDb db = LightDb.openReadOnly(file)) {
+            assertTrue(db.verify().ok(), f.path() + ": " + db.verify().problems());
+            assertEquals(f.rows(), db.recordCount());
+          }
         }
       }
       assertEquals(expected.size(), read.size());
+      assertEquals(expected.size(), readLightDb.size());
+      for (int i = 0; i < read.size(); i++) {
+        ShardSample a = read.get(i);
+        ShardSample b = readLightDb.get(i);
+        assertEquals(a.sampleIndex(), b.sampleIndex());
+        assertEquals(a.compoundId(), b.compoundId());
+        assertEquals(a.structureKey(), b.structureKey());
+        assertArrayEquals(a.spectrum(), b.spectrum());
+        assertArrayEquals(a.nodeFeatures(), b.nodeFeatures());
+        assertArrayEquals(a.edgeIndex(), b.edgeIndex());
+        assertArrayEquals(a.edgeAttr(), b.edgeAttr());
+        assertArrayEquals(a.coords(), b.coords());
+        assertEquals(a.conformerStatus(), b.conformerStatus());
+      }
       for (int i = 0; i < read.size(); i++) {
         ShardSample s = read.get(i);
         ExportSample e = expected.get(i);
@@ -178,11 +213,33 @@ class ExportSparkTest {
     assertTrue(o.toString(StandardCharsets.UTF_8).startsWith("OK "), o.toString(StandardCharsets.UTF_8));
 
     e.reset();
-    code = Msetl.run(new String[] {"export", "--tables", tables.toString(), "--out", out.toString(), "--format", "lightdb"},
+    code = Msetl.run(new String[] {"export", "--tables", tables.toString(), "--out", out.toString(), "--format", "parquet"},
         new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
     assertEquals(2, code);
-    assertEquals("msetl export: error: shard format 'lightdb' is not available in this build yet (available: [sqlite])",
+    assertEquals("msetl export: error: unknown shard format 'parquet' (use sqlite, lightdb or both)",
         e.toString(StandardCharsets.UTF_8).trim());
+  }
+
+  @Test
+  void verifyRunsTheLightDbVerifierAndReportsAnIndexWhoseKeysAreOutOfOrder() throws Exception {
+    Verifier v = new Verifier(null, new HadoopConf(spark.sparkContext().hadoopConfiguration()), m -> { });
+    Path copy = copyExport(tmp.resolve("tampered-ldb"));
+    String victim = main.manifest().files().stream().filter(f -> f.split().equals("train")
+        && f.format().equals("lightdb") && LightDbShardFormat.role(f.path()).equals("index"))
+        .findFirst().orElseThrow().path();
+    Path file = copy.resolve(victim);
+    int page;
+    try (LightDb db = LightDb.openReadOnly(file)) {
+      page = db.schema().pageByteSize();
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    // Block 1 is the first leaf (reference numbering); its item 0 key sits after the 32-byte page
+    // header and the item's 8-byte child pointer. A huge key there breaks the key order.
+    java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(page + 32 + 8, Long.MAX_VALUE);
+    Files.write(file, bytes);
+    Verifier.Report bad = v.verify(copy.toString(), null, 2);
+    assertTrue(bad.problems().stream().anyMatch(p -> p.startsWith(victim + ": sha256")), bad.problems().toString());
+    assertTrue(bad.problems().stream().anyMatch(p -> p.startsWith(victim + ": LightDB verify says")), bad.problems().toString());
   }
 
   @Test
@@ -263,6 +320,8 @@ class ExportSparkTest {
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), output);
     assertTrue(output.contains("test_every_sample_equals_the_tables (test_java_export.JavaExportTest"), output);
+    assertTrue(output.contains("test_every_lightdb_sample_equals_the_tables (test_java_export.JavaLightDbExportTest"), output);
+    assertFalse(output.contains("test_every_lightdb_sample_equals_the_tables) ... skipped"), output);
     assertFalse(output.contains("test_every_sample_equals_the_tables (test_java_export.JavaExportTest."
         + "test_every_sample_equals_the_tables) ... skipped"), output);
   }

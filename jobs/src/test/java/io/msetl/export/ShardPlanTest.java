@@ -44,11 +44,12 @@ class ShardPlanTest {
   }
 
   @Test
-  void formatsParseAndAnUnknownOrUnavailableFormatIsAUsageError() {
+  void formatsParseBothNamesEveryFormatAndAnUnknownFormatIsAUsageError() {
     assertEquals(List.of("sqlite"), ShardFormats.parse("SQLite").stream().map(ShardFormat::name).toList());
+    assertEquals(List.of("lightdb", "sqlite"), ShardFormats.parse("both").stream().map(ShardFormat::name).toList());
+    assertEquals(List.of("lightdb", "sqlite"), ShardFormats.parse("sqlite, lightdb").stream().map(ShardFormat::name).toList());
     assertEquals("unknown shard format 'csv' (use sqlite, lightdb or both)",
         assertThrows(UsageException.class, () -> ShardFormats.parse("csv")).getMessage());
-    assertThrows(UsageException.class, () -> ShardFormats.parse("both"));
   }
 
   @Test
