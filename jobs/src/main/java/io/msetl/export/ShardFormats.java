@@ -14,7 +14,7 @@ public final class ShardFormats {
   private static final Map<String, Supplier<ShardFormat>> AVAILABLE = Map.of(
       SqliteShardFormat.NAME, SqliteShardFormat::new,
       LightDbShardFormat.NAME, LightDbShardFormat::new);
-  private static final List<String> ALL = List.of("sqlite", "lightdb");
+  private static final List<String> BOTH = List.of(SqliteShardFormat.NAME, LightDbShardFormat.NAME);
 
   private ShardFormats() {}
 
@@ -24,7 +24,7 @@ public final class ShardFormats {
     for (String part : text.toLowerCase(Locale.ROOT).split(",")) {
       String n = part.trim();
       if (n.equals("both")) {
-        names.addAll(ALL);
+        names.addAll(BOTH);
       } else if (!n.isEmpty()) {
         names.add(n);
       }
@@ -33,9 +33,7 @@ public final class ShardFormats {
     for (String n : names.stream().distinct().sorted().toList()) {
       Supplier<ShardFormat> f = AVAILABLE.get(n);
       if (f == null) {
-        throw new UsageException(ALL.contains(n)
-            ? "shard format '" + n + "' is not available in this build yet (available: " + AVAILABLE.keySet() + ")"
-            : "unknown shard format '" + n + "' (use sqlite, lightdb or both)");
+        throw new UsageException("unknown shard format '" + n + "' (use sqlite, lightdb or both)");
       }
       out.add(f.get());
     }
