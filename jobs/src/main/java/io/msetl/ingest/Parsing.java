@@ -56,42 +56,20 @@ final class Parsing implements Serializable {
   Iterator<Row> spectrumIds(Iterator<RawRecord> it, boolean sdfInput) {
     MspParser msp = new MspParser(options.numPeaksMismatch());
     SdfSpectrumParser sdf = new SdfSpectrumParser(options.numPeaksMismatch());
-    return new Iterator<>() {
-      Row next = advance();
-
-      private Row advance() {
-        while (it.hasNext()) {
-          RawRecord raw = it.next();
-          String text = RawText.decode(raw.bytes(), raw.bytes().length).text();
-          ParseOutcome o;
-          if (sdfInput) {
-            SdfRecord rec = SdfRecord.parse(text);
-            if (!SdfSpectrumParser.hasSpectrum(rec)) {
-              continue;
-            }
-            o = sdf.parse(rec, fallbackId(raw));
-          } else {
-            o = msp.parse(text, fallbackId(raw));
-          }
-          if (o.isAccepted()) {
-            return RowFactory.create(o.recordId(), raw.sourceFile(), raw.byteOffset());
-          }
+    return mapSkippingNulls(it, raw -> {
+      String text = RawText.decode(raw.bytes(), raw.bytes().length).text();
+      ParseOutcome o;
+      if (sdfInput) {
+        SdfRecord rec = SdfRecord.parse(text);
+        if (!SdfSpectrumParser.hasSpectrum(rec)) {
+          return null;
         }
-        return null;
+        o = sdf.parse(rec, fallbackId(raw));
+      } else {
+        o = msp.parse(text, fallbackId(raw));
       }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public Row next() {
-        Row r = next;
-        next = advance();
-        return r;
-      }
-    };
+      return o.isAccepted() ? RowFactory.create(o.recordId(), raw.sourceFile(), raw.byteOffset()) : null;
+    });
   }
 
   static final StructType SPECTRUM_IDS = new StructType(new StructField[] {
@@ -125,34 +103,12 @@ final class Parsing implements Serializable {
 
   /** SDF as a structure source for MSP records: rows of {@link #SDF_STRUCTURES}. */
   Iterator<Row> sdfStructures(Iterator<RawRecord> it) {
-    return new Iterator<>() {
-      Row next = advance();
-
-      private Row advance() {
-        while (it.hasNext()) {
-          RawRecord raw = it.next();
-          SdfRecord sdf = SdfRecord.parse(RawText.decode(raw.bytes(), raw.bytes().length).text());
-          WideRows.Structure s = sdfStructure(sdf, raw.sourceFile());
-          if (s != null) {
-            return RowFactory.create(SdfSpectrumParser.recordId(sdf, fallbackId(raw)), s.text(),
-                raw.sourceFile(), raw.byteOffset(), s.warnings().toArray(new String[0]));
-          }
-        }
-        return null;
-      }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public Row next() {
-        Row r = next;
-        next = advance();
-        return r;
-      }
-    };
+    return mapSkippingNulls(it, raw -> {
+      SdfRecord sdf = SdfRecord.parse(RawText.decode(raw.bytes(), raw.bytes().length).text());
+      WideRows.Structure s = sdfStructure(sdf, raw.sourceFile());
+      return s == null ? null : RowFactory.create(SdfSpectrumParser.recordId(sdf, fallbackId(raw)), s.text(),
+          raw.sourceFile(), raw.byteOffset(), s.warnings().toArray(new String[0]));
+    });
   }
 
   /** One usable SDF molecule offered as a structure to the MSP records. */
@@ -246,6 +202,38 @@ final class Parsing implements Serializable {
 
   private interface RowFn {
     Row apply(RawRecord raw);
+  }
+
+  /** Like {@link #map}, dropping the records for which {@code fn} returns null; streams, never buffers. */
+  private static Iterator<Row> mapSkippingNulls(Iterator<RawRecord> it, RowFn fn) {
+    return new Iterator<>() {
+      Row next = advance();
+
+      private Row advance() {
+        while (it.hasNext()) {
+          Row r = fn.apply(it.next());
+          if (r != null) {
+            return r;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Row next() {
+        if (next == null) {
+          throw new java.util.NoSuchElementException();
+        }
+        Row r = next;
+        next = advance();
+        return r;
+      }
+    };
   }
 
   private static Iterator<Row> map(Iterator<RawRecord> it, RowFn fn) {
