@@ -45,6 +45,17 @@ public final class BuildJob {
     String runId = UUID.randomUUID().toString();
     String startedAt = java.time.Instant.now().toString();
     StageClock clock = new StageClock(progress);
+    TaskProgress tasks = new TaskProgress(progress.stream(), 15);
+    spark.sparkContext().addSparkListener(tasks);
+    try {
+      return build(spark, o, clock, t0, runId, startedAt);
+    } finally {
+      spark.sparkContext().removeSparkListener(tasks);
+    }
+  }
+
+  private static BuildReport build(
+      SparkSession spark, BuildOptions o, StageClock clock, long t0, String runId, String startedAt) {
 
     IngestResult ingest = Ingest.run(spark, o.ingest());
     Dataset<Row> records = ingest.records().persist(StorageLevel.MEMORY_AND_DISK());

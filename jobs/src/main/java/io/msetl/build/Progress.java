@@ -19,6 +19,10 @@ public final class Progress {
     err.println(String.format(Locale.ROOT, "msetl: %s done in %.1f s", stage, seconds));
   }
 
+  PrintStream stream() {
+    return err;
+  }
+
   void note(String message) {
     err.println("msetl: " + message);
   }
