@@ -1,6 +1,8 @@
 package io.msetl.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /** Every command of the CLI, in the order {@code --help} lists them. */
 final class Commands {
@@ -12,7 +14,17 @@ final class Commands {
       new io.msetl.verify.VerifyCommand(),
       new NightlyCommand());
 
-  private static final List<PassThroughCommand> TOOLS = List.of(new LightDbCommand(), new BenchCommand());
+  /**
+   * Tools: the LightDB file tool, plus any {@link PassThroughCommand} found on the classpath
+   * (the {@code bench} module provides {@code msetl bench}; the cluster jar has none).
+   */
+  private static final List<PassThroughCommand> TOOLS = discoverTools();
+
+  private static List<PassThroughCommand> discoverTools() {
+    List<PassThroughCommand> tools = new ArrayList<>(List.of(new LightDbCommand()));
+    ServiceLoader.load(PassThroughCommand.class, Commands.class.getClassLoader()).forEach(tools::add);
+    return List.copyOf(tools);
+  }
 
   static List<Command> all() {
     return ALL;
