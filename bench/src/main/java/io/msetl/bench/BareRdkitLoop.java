@@ -52,9 +52,16 @@ final class BareRdkitLoop implements AutoCloseable {
       RingInfo rings = mol.getRingInfo();
       for (int i = 0; i < mol.getNumAtoms(); i++) {
         Atom a = mol.getAtomWithIdx(i);
-        sum += a.getAtomicNum() + a.getDegree() + a.getFormalCharge()
-            + a.getHybridization().swigValue() + (a.getIsAromatic() ? 1 : 0) + a.getTotalNumHs()
-            + rings.numAtomRings(i) + a.getChiralTag().swigValue() + a.getMass();
+        sum +=
+            a.getAtomicNum()
+                + a.getDegree()
+                + a.getFormalCharge()
+                + a.getHybridization().swigValue()
+                + (a.getIsAromatic() ? 1 : 0)
+                + a.getTotalNumHs()
+                + rings.numAtomRings(i)
+                + a.getChiralTag().swigValue()
+                + a.getMass();
         for (int size = 3; size <= 8; size++) {
           sum += rings.isAtomInRingOfSize(i, size) ? 1 : 0;
         }
@@ -62,8 +69,13 @@ final class BareRdkitLoop implements AutoCloseable {
       }
       for (int k = 0; k < mol.getNumBonds(); k++) {
         Bond b = mol.getBondWithIdx(k);
-        sum += b.getBeginAtomIdx() + b.getEndAtomIdx() + b.getBondType().swigValue()
-            + (b.getIsConjugated() ? 1 : 0) + rings.numBondRings(k) + b.getStereo().swigValue();
+        sum +=
+            b.getBeginAtomIdx()
+                + b.getEndAtomIdx()
+                + b.getBondType().swigValue()
+                + (b.getIsConjugated() ? 1 : 0)
+                + rings.numBondRings(k)
+                + b.getStereo().swigValue();
         b.delete();
       }
       rings.delete();

@@ -4,15 +4,14 @@ import io.msetl.cli.CliContext;
 import io.msetl.cli.PassThroughCommand;
 import io.msetl.export.ExportBenchmark;
 import io.msetl.ingest.IngestBenchmark;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code msetl bench ingest|featurize|export|lightdb [args]}: the benchmarks, which print
- * numbers (they are measurements, not tests). Without arguments each runs its standard workload.
+ * {@code msetl bench ingest|featurize|export|lightdb [args]}: the benchmarks, which print numbers
+ * (they are measurements, not tests). Without arguments each runs its standard workload.
  */
 public final class BenchCommand implements PassThroughCommand {
 
@@ -41,12 +40,18 @@ public final class BenchCommand implements PassThroughCommand {
         }
         IngestBenchmark.main(rest.toArray(String[]::new));
       }
-      case "featurize" -> FeaturizeBenchmark.main(
-          (rest.isEmpty() ? List.of(benchData, "2000", "local[1],local[2]") : rest).toArray(String[]::new));
+      case "featurize" ->
+          FeaturizeBenchmark.main(
+              (rest.isEmpty() ? List.of(benchData, "2000", "local[1],local[2]") : rest)
+                  .toArray(String[]::new));
       case "export" -> ExportBenchmark.main(rest.toArray(String[]::new));
       case "lightdb" -> LightDbBenchmark.main(rest.toArray(String[]::new));
       default -> {
-        ctx.err().println("msetl bench: error: unknown benchmark '" + args.get(0) + "' (ingest, featurize, export, lightdb)");
+        ctx.err()
+            .println(
+                "msetl bench: error: unknown benchmark '"
+                    + args.get(0)
+                    + "' (ingest, featurize, export, lightdb)");
         return 2;
       }
     }
@@ -61,12 +66,15 @@ public final class BenchCommand implements PassThroughCommand {
 
   private static String help(CliContext ctx) {
     String d = benchData(ctx.home());
-    return String.join("\n",
+    return String.join(
+        "\n",
         "usage: msetl bench <benchmark> [args]",
         "",
         "  ingest    [--bench-dir DIR] [--copies 6] [--masters local[1],local[2]] [--work DIR]",
         "            MSP parse rate for nist-bench replicated to 300,000 records, and MOL read rate",
-        "  featurize [DIR LIMIT MASTERS [RSS_MOLECULES]]   default: " + d + " 2000 local[1],local[2]",
+        "  featurize [DIR LIMIT MASTERS [RSS_MOLECULES]]   default: "
+            + d
+            + " 2000 local[1],local[2]",
         "            molecules/s vs a bare RDKit loop, per-molecule p50/p99/max, conformer statuses, RSS",
         "  export    [SAMPLES [WORK_DIR [SHARD_ROWS]]]      default: 50000 out/bench-export 10000",
         "            shard export time and size on generated realistic tables",

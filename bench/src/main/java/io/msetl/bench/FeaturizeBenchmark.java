@@ -75,16 +75,24 @@ public final class FeaturizeBenchmark {
         long t = System.nanoTime();
         FeaturizeResult r = f.featurize(molblocks.get(i));
         ms[i] = (System.nanoTime() - t) / 1e6;
-        String status = r.features() == null ? "REJECT_" + r.rejectReason()
-            : r.features().conformer().status().name();
+        String status =
+            r.features() == null
+                ? "REJECT_" + r.rejectReason()
+                : r.features().conformer().status().name();
         statuses.merge(status, 1, Integer::sum);
       }
     }
     double total = (System.nanoTime() - start) / 1e9;
     Arrays.sort(ms);
-    System.out.printf("featurizer 1 thread: %.1f s, %.2f molecules/s, per molecule ms p50=%.1f "
-        + "p99=%.1f max=%.1f mean=%.1f%n", total, ms.length / total, pct(ms, 0.50), pct(ms, 0.99),
-        ms[ms.length - 1], Arrays.stream(ms).average().orElse(0));
+    System.out.printf(
+        "featurizer 1 thread: %.1f s, %.2f molecules/s, per molecule ms p50=%.1f "
+            + "p99=%.1f max=%.1f mean=%.1f%n",
+        total,
+        ms.length / total,
+        pct(ms, 0.50),
+        pct(ms, 0.99),
+        ms[ms.length - 1],
+        Arrays.stream(ms).average().orElse(0));
     System.out.println("conformer_status counts: " + statuses);
   }
 
@@ -92,8 +100,9 @@ public final class FeaturizeBenchmark {
     List<Integer> seeds = new ArrayList<>();
     MoleculeIdentifier seedSource = new MoleculeIdentifier(config);
     for (String mb : molblocks) {
-      seeds.add(MoleculeFeaturizer.seedOf(
-          seedSource.identify(mb, "molblock", null).identity().canonicalSmiles()));
+      seeds.add(
+          MoleculeFeaturizer.seedOf(
+              seedSource.identify(mb, "molblock", null).identity().canonicalSmiles()));
     }
     double checksum = 0;
     long start = System.nanoTime();
@@ -103,19 +112,26 @@ public final class FeaturizeBenchmark {
       }
     }
     double total = (System.nanoTime() - start) / 1e9;
-    System.out.printf("bare RDKit loop 1 thread: %.1f s, %.2f molecules/s (checksum %.0f)%n",
+    System.out.printf(
+        "bare RDKit loop 1 thread: %.1f s, %.2f molecules/s (checksum %.0f)%n",
         total, molblocks.size() / total, checksum);
     return total * 1000 / molblocks.size();
   }
 
-  private static void spark(Map<String, String> parents, FeaturizerConfig config, String master,
-      double bareMs) {
-    SparkSession spark = SparkSession.builder().master(master).appName("FeaturizeBenchmark")
-        .config("spark.ui.enabled", "false").getOrCreate();
+  private static void spark(
+      Map<String, String> parents, FeaturizerConfig config, String master, double bareMs) {
+    SparkSession spark =
+        SparkSession.builder()
+            .master(master)
+            .appName("FeaturizeBenchmark")
+            .config("spark.ui.enabled", "false")
+            .getOrCreate();
     try {
       int cores = spark.sparkContext().defaultParallelism();
-      StructType schema = new StructType().add("structure_key", DataTypes.StringType)
-          .add("molblock_parent", DataTypes.StringType);
+      StructType schema =
+          new StructType()
+              .add("structure_key", DataTypes.StringType)
+              .add("molblock_parent", DataTypes.StringType);
       List<Row> rows = new ArrayList<>();
       parents.forEach((k, v) -> rows.add(RowFactory.create(k, v)));
       // many small partitions so the heavy tail does not leave one core idle at the end
@@ -125,9 +141,10 @@ public final class FeaturizeBenchmark {
       long n = MoleculeStage.featurize(in, config).filter("num_atoms IS NOT NULL").count();
       double s = (System.nanoTime() - start) / 1e9;
       double perCore = rows.size() / s / cores;
-      System.out.printf("spark %s: %.1f s, %.2f molecules/s, %.2f molecules/s per core, "
-          + "featurized=%d; overhead per core vs bare loop: %+.1f%%%n", master, s, rows.size() / s,
-          perCore, n, 100.0 * ((1000.0 / perCore) / bareMs - 1));
+      System.out.printf(
+          "spark %s: %.1f s, %.2f molecules/s, %.2f molecules/s per core, "
+              + "featurized=%d; overhead per core vs bare loop: %+.1f%%%n",
+          master, s, rows.size() / s, perCore, n, 100.0 * ((1000.0 / perCore) / bareMs - 1));
     } finally {
       spark.stop();
     }
@@ -157,8 +174,9 @@ public final class FeaturizeBenchmark {
       }
     }
     if (afterWarmup != null) {
-      System.out.printf("rss growth after warm-up over %d molecules: %+d MB%n", done,
-          (rssKb() - afterWarmup) / 1024);
+      System.out.printf(
+          "rss growth after warm-up over %d molecules: %+d MB%n",
+          done, (rssKb() - afterWarmup) / 1024);
     }
   }
 
@@ -171,8 +189,8 @@ public final class FeaturizeBenchmark {
     return -1;
   }
 
-  private static Map<String, String> distinctParents(List<String> ids, Path molDir,
-      FeaturizerConfig config) throws IOException {
+  private static Map<String, String> distinctParents(
+      List<String> ids, Path molDir, FeaturizerConfig config) throws IOException {
     MoleculeIdentifier identifier =
         new MoleculeIdentifier(config.withInchiKeyCheck(InchiKeyCheck.OFF));
     Map<String, String> parents = new LinkedHashMap<>();
@@ -181,8 +199,8 @@ public final class FeaturizeBenchmark {
       if (!Files.exists(mol)) {
         continue;
       }
-      IdentifyResult r = identifier.identify(Files.readString(mol, StandardCharsets.UTF_8),
-          "molblock", null);
+      IdentifyResult r =
+          identifier.identify(Files.readString(mol, StandardCharsets.UTF_8), "molblock", null);
       if (r.identity() != null && !r.isRejected()) {
         parents.putIfAbsent(r.identity().structureKey(), r.identity().molblockParent());
       }
@@ -209,8 +227,10 @@ public final class FeaturizeBenchmark {
       return mol;
     }
     Path tmp = Files.createTempDirectory("msetl-bench-mol-");
-    Process p = new ProcessBuilder("tar", "xzf", dir.resolve("MOL.tar.gz").toString(), "-C",
-        tmp.toString()).inheritIO().start();
+    Process p =
+        new ProcessBuilder("tar", "xzf", dir.resolve("MOL.tar.gz").toString(), "-C", tmp.toString())
+            .inheritIO()
+            .start();
     if (p.waitFor() != 0) {
       throw new IOException("cannot unpack " + dir.resolve("MOL.tar.gz"));
     }

@@ -2,18 +2,18 @@ package io.msetl.build;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.msetl.cli.Choices;
 import io.msetl.cli.CliContext;
 import io.msetl.cli.Command;
 import io.msetl.cli.OptionSpec;
 import io.msetl.cli.ParsedOptions;
 import io.msetl.cli.UsageException;
-import io.msetl.cli.Choices;
 import io.msetl.featurize.EmbedFailurePolicy;
 import io.msetl.featurize.FeaturizerConfig;
 import io.msetl.featurize.FragmentPolicy;
 import io.msetl.featurize.InchiKeyCheck;
-import io.msetl.msp.NumPeaksMismatch;
 import io.msetl.ingest.IngestOptions;
+import io.msetl.msp.NumPeaksMismatch;
 import io.msetl.spark.SparkSessions;
 import io.msetl.spectrum.SpectrumConfig;
 import io.msetl.split.SplitMethod;
@@ -42,37 +42,91 @@ public final class BuildCommand implements Command {
   @Override
   public OptionSpec options() {
     return new OptionSpec()
-        .option("input", "PATH", "data/sample",
+        .option(
+            "input",
+            "PATH",
+            "data/sample",
             "MSP file, SDF file, or a NIST-layout folder (*.msp + MOL/ID{n}.MOL); globs allowed")
         .option("out", "DIR", "out/tables", "folder (or Hadoop URI) the tables are written under")
         .option("format", "FORMAT", "delta", "table format: delta or parquet")
-        .option("master", "MASTER", "local[2]", "Spark master when run embedded (ignored under spark-submit)")
+        .option(
+            "master",
+            "MASTER",
+            "local[2]",
+            "Spark master when run embedded (ignored under spark-submit)")
         .option("partitions", "N", "0", "featurization partitions; 0 = automatic (many small ones)")
-        .option("mol-pattern", "PATTERN", "ID{id}.MOL", "MOL file name for a record id (matched case-insensitively)")
-        .option("num-peaks-mismatch", "POLICY", "warn", "a record whose Num Peaks disagrees with its peaks: warn or reject")
-        .option("split-method", "METHOD", "inchikey_block1", "group key of the split: inchikey_block1, scaffold or random_id")
-        .option("split-salt", "TEXT", "msetl", "salt of the split hash (change it to draw a new split)")
+        .option(
+            "mol-pattern",
+            "PATTERN",
+            "ID{id}.MOL",
+            "MOL file name for a record id (matched case-insensitively)")
+        .option(
+            "num-peaks-mismatch",
+            "POLICY",
+            "warn",
+            "a record whose Num Peaks disagrees with its peaks: warn or reject")
+        .option(
+            "split-method",
+            "METHOD",
+            "inchikey_block1",
+            "group key of the split: inchikey_block1, scaffold or random_id")
+        .option(
+            "split-salt", "TEXT", "msetl", "salt of the split hash (change it to draw a new split)")
         .option("split-ratios", "T,V,T", "0.8,0.1,0.1", "train,val,test fractions")
         .option("bin-width", "DA", "1.0", "spectrum bin width in Da")
         .option("mz-min", "MZ", "1", "lowest m/z of the binned vector")
         .option("mz-max", "MZ", "1000", "highest m/z of the binned vector")
-        .option("intensity-transform", "T", "none", "intensity transform before normalising: none, sqrt or log")
+        .option(
+            "intensity-transform",
+            "T",
+            "none",
+            "intensity transform before normalising: none, sqrt or log")
         .option("normalization", "N", "max", "spectrum normalisation: max or l1")
-        .option("remove-precursor", "BOOL", "false", "drop the precursor peak and everything heavier (MS/MS)")
-        .option("fragment-policy", "POLICY", "largest-organic",
+        .option(
+            "remove-precursor",
+            "BOOL",
+            "false",
+            "drop the precursor peak and everything heavier (MS/MS)")
+        .option(
+            "fragment-policy",
+            "POLICY",
+            "largest-organic",
             "salts/solvents: largest-organic (keep the largest organic fragment) or keep-all")
-        .option("inchikey-check", "CHECK", "first-block",
+        .option(
+            "inchikey-check",
+            "CHECK",
+            "first-block",
             "computed vs declared InChIKey must agree on: first-block, full, or off")
         .option("max-heavy-atoms", "N", "200", "larger molecules are rejected TOO_LARGE")
         .option("explicit-h", "BOOL", "false", "graph nodes include hydrogens")
         .option("conformers", "BOOL", "true", "compute 3D conformers (ETKDGv3)")
-        .option("max-heavy-atoms-3d", "N", "100", "larger molecules get no conformer (SKIPPED_TOO_LARGE)")
-        .option("embed-attempts", "N", "50", "ETKDG attempts per embedding: the deterministic cost bound")
-        .option("optimize", "BOOL", "true", "MMFF94 (UFF when MMFF has no parameters) after embedding")
-        .option("fallback-2d", "BOOL", "false", "store 2D coordinates (FALLBACK_2D) when 3D embedding fails")
-        .option("embed-time-limit-ms", "MS", "60000",
+        .option(
+            "max-heavy-atoms-3d",
+            "N",
+            "100",
+            "larger molecules get no conformer (SKIPPED_TOO_LARGE)")
+        .option(
+            "embed-attempts",
+            "N",
+            "50",
+            "ETKDG attempts per embedding: the deterministic cost bound")
+        .option(
+            "optimize", "BOOL", "true", "MMFF94 (UFF when MMFF has no parameters) after embedding")
+        .option(
+            "fallback-2d",
+            "BOOL",
+            "false",
+            "store 2D coordinates (FALLBACK_2D) when 3D embedding fails")
+        .option(
+            "embed-time-limit-ms",
+            "MS",
+            "60000",
             "wall-time safety net per embedding (0 = off); the only machine-dependent status, TIMEOUT")
-        .option("embed-failure", "POLICY", "keep", "molecules without a conformer: keep (status FAILED) or reject");
+        .option(
+            "embed-failure",
+            "POLICY",
+            "keep",
+            "molecules without a conformer: keep (status FAILED) or reject");
   }
 
   @Override
@@ -96,7 +150,10 @@ public final class BuildCommand implements Command {
     // Before Spark starts: a bad output folder should cost a second, not a Spark start-up.
     OutputFolder.checkWritable(out, new org.apache.hadoop.conf.Configuration());
     Progress progress = new Progress(ctx.err());
-    progress.note("starting Spark (" + (SparkSessions.underSparkSubmit() ? "spark-submit" : opts.get("master")) + ")");
+    progress.note(
+        "starting Spark ("
+            + (SparkSessions.underSparkSubmit() ? "spark-submit" : opts.get("master"))
+            + ")");
     SparkSession spark = SparkSessions.start("msetl build", opts.get("master"), Map.of());
     try {
       BuildReport report = BuildJob.run(spark, build, progress);
@@ -108,34 +165,69 @@ public final class BuildCommand implements Command {
   }
 
   static BuildOptions buildOptions(ParsedOptions opts, String input, String out) {
-    IngestOptions ingest = IngestOptions.forInput(input)
-        .withMolPattern(opts.require("mol-pattern"))
-        .withNumPeaksMismatch(Choices.parse(NumPeaksMismatch.class, "num-peaks-mismatch", opts.require("num-peaks-mismatch")));
-    SpectrumConfig spectrum = SpectrumConfig.defaults()
-        .withBinning(opts.doubleValue("bin-width"), opts.doubleValue("mz-min"), opts.doubleValue("mz-max"))
-        .withTransform(Choices.parse(SpectrumConfig.Transform.class, "intensity-transform", opts.require("intensity-transform")))
-        .withNormalisation(Choices.parse(SpectrumConfig.Normalisation.class, "normalization", opts.require("normalization")))
-        .withPrecursorRemoval(Choices.bool("remove-precursor", opts.require("remove-precursor")),
-            SpectrumConfig.defaults().precursorTolerance());
-    FeaturizerConfig featurizer = FeaturizerConfig.defaults()
-        .withFragmentPolicy(Choices.parse(FragmentPolicy.class, "fragment-policy", opts.require("fragment-policy")))
-        .withInchiKeyCheck(Choices.parse(InchiKeyCheck.class, "inchikey-check", opts.require("inchikey-check")))
-        .withMaxHeavyAtoms(opts.intValue("max-heavy-atoms"))
-        .withExplicitHydrogens(Choices.bool("explicit-h", opts.require("explicit-h")))
-        .withConformers(Choices.bool("conformers", opts.require("conformers")))
-        .withMaxHeavyAtomsFor3D(opts.intValue("max-heavy-atoms-3d"))
-        .withMaxEmbedAttempts(opts.intValue("embed-attempts"))
-        .withOptimize(Choices.bool("optimize", opts.require("optimize")))
-        .withFallbackTo2D(Choices.bool("fallback-2d", opts.require("fallback-2d")))
-        .withEmbedTimeLimitMillis(opts.longValue("embed-time-limit-ms"))
-        .withEmbedFailurePolicy(Choices.parse(EmbedFailurePolicy.class, "embed-failure", opts.require("embed-failure")));
-    return new BuildOptions(input, out, TableFormat.parse(opts.require("format")), ingest, featurizer, spectrum,
-        SplitMethod.parse(opts.require("split-method")), opts.require("split-salt"),
-        SplitRatios.parse(opts.require("split-ratios")), opts.intValue("partitions"),
+    IngestOptions ingest =
+        IngestOptions.forInput(input)
+            .withMolPattern(opts.require("mol-pattern"))
+            .withNumPeaksMismatch(
+                Choices.parse(
+                    NumPeaksMismatch.class,
+                    "num-peaks-mismatch",
+                    opts.require("num-peaks-mismatch")));
+    SpectrumConfig spectrum =
+        SpectrumConfig.defaults()
+            .withBinning(
+                opts.doubleValue("bin-width"),
+                opts.doubleValue("mz-min"),
+                opts.doubleValue("mz-max"))
+            .withTransform(
+                Choices.parse(
+                    SpectrumConfig.Transform.class,
+                    "intensity-transform",
+                    opts.require("intensity-transform")))
+            .withNormalisation(
+                Choices.parse(
+                    SpectrumConfig.Normalisation.class,
+                    "normalization",
+                    opts.require("normalization")))
+            .withPrecursorRemoval(
+                Choices.bool("remove-precursor", opts.require("remove-precursor")),
+                SpectrumConfig.defaults().precursorTolerance());
+    FeaturizerConfig featurizer =
+        FeaturizerConfig.defaults()
+            .withFragmentPolicy(
+                Choices.parse(
+                    FragmentPolicy.class, "fragment-policy", opts.require("fragment-policy")))
+            .withInchiKeyCheck(
+                Choices.parse(
+                    InchiKeyCheck.class, "inchikey-check", opts.require("inchikey-check")))
+            .withMaxHeavyAtoms(opts.intValue("max-heavy-atoms"))
+            .withExplicitHydrogens(Choices.bool("explicit-h", opts.require("explicit-h")))
+            .withConformers(Choices.bool("conformers", opts.require("conformers")))
+            .withMaxHeavyAtomsFor3D(opts.intValue("max-heavy-atoms-3d"))
+            .withMaxEmbedAttempts(opts.intValue("embed-attempts"))
+            .withOptimize(Choices.bool("optimize", opts.require("optimize")))
+            .withFallbackTo2D(Choices.bool("fallback-2d", opts.require("fallback-2d")))
+            .withEmbedTimeLimitMillis(opts.longValue("embed-time-limit-ms"))
+            .withEmbedFailurePolicy(
+                Choices.parse(
+                    EmbedFailurePolicy.class, "embed-failure", opts.require("embed-failure")));
+    return new BuildOptions(
+        input,
+        out,
+        TableFormat.parse(opts.require("format")),
+        ingest,
+        featurizer,
+        spectrum,
+        SplitMethod.parse(opts.require("split-method")),
+        opts.require("split-salt"),
+        SplitRatios.parse(opts.require("split-ratios")),
+        opts.intValue("partitions"),
         configJson(opts.asMap(), input));
   }
 
-  /** A relative input that is not found from the working directory is looked up in the msetl home. */
+  /**
+   * A relative input that is not found from the working directory is looked up in the msetl home.
+   */
   static String resolveInput(String input, Path home) {
     if (input.contains("://") || Path.of(input).isAbsolute() || Files.exists(Path.of(input))) {
       return input;
@@ -147,9 +239,10 @@ public final class BuildCommand implements Command {
   private static String configJson(Map<String, String> options, String input) {
     Map<String, String> sorted = new TreeMap<>(options);
     sorted.put("input", input);
-    sorted.remove("master");  // where it ran does not change what it computes
+    sorted.remove("master"); // where it ran does not change what it computes
     try {
-      return new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+      return new ObjectMapper()
+          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
           .writeValueAsString(sorted);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);

@@ -20,8 +20,13 @@ public record BuildReport(
     double totalSeconds) {
 
   public void print(PrintStream out) {
-    out.printf(Locale.ROOT, "msetl build %s: %d input records -> %s tables in %s%n",
-        runId, inputRecords, format, tablesRoot);
+    out.printf(
+        Locale.ROOT,
+        "msetl build %s: %d input records -> %s tables in %s%n",
+        runId,
+        inputRecords,
+        format,
+        tablesRoot);
     out.println();
     out.println("rows per table:");
     tableRows.forEach((t, n) -> out.printf(Locale.ROOT, "  %-16s %8d%n", t, n));
@@ -34,7 +39,10 @@ public record BuildReport(
       warningCounts.forEach((w, n) -> out.printf(Locale.ROOT, "  %-40s %8d%n", w, n));
     }
     out.println();
-    out.printf(Locale.ROOT, "structures: %d distinct featurized once each; conformers:%n", distinctStructures);
+    out.printf(
+        Locale.ROOT,
+        "structures: %d distinct featurized once each; conformers:%n",
+        distinctStructures);
     conformerStatusCounts.forEach((s, n) -> out.printf(Locale.ROOT, "  %-20s %8d%n", s, n));
     if (orphanStructures > 0) {
       out.printf(Locale.ROOT, "structures without a spectrum (not used): %d%n", orphanStructures);

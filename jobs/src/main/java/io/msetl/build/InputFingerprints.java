@@ -17,8 +17,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What the inputs were: size and sha256 of every spectrum file. A MOL folder is not hashed
- * file by file (300,000 small files); each compound's content_hash covers its structure text.
+ * What the inputs were: size and sha256 of every spectrum file. A MOL folder is not hashed file by
+ * file (300,000 small files); each compound's content_hash covers its structure text.
  */
 final class InputFingerprints {
   private InputFingerprints() {}
@@ -38,7 +38,9 @@ final class InputFingerprints {
         }
         for (FileStatus st : matches) {
           if (st.isFile()) {
-            m.put(st.getPath().toString(), "size=" + st.getLen() + " sha256=" + sha256(fs, st.getPath()));
+            m.put(
+                st.getPath().toString(),
+                "size=" + st.getLen() + " sha256=" + sha256(fs, st.getPath()));
           }
         }
       }
@@ -46,7 +48,9 @@ final class InputFingerprints {
       throw new UncheckedIOException(e);
     }
     if (o.molDir() != null) {
-      m.put(o.molDir(), "MOL folder, pattern " + o.molPattern() + " (hashed per compound in content_hash)");
+      m.put(
+          o.molDir(),
+          "MOL folder, pattern " + o.molPattern() + " (hashed per compound in content_hash)");
     }
     return m;
   }

@@ -9,13 +9,17 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
-/** Checks, before any work, that the output folder can be written: fail in a second, not after an hour. */
+/**
+ * Checks, before any work, that the output folder can be written: fail in a second, not after an
+ * hour.
+ */
 public final class OutputFolder {
   private OutputFolder() {}
 
   public static void checkWritable(String out, Configuration conf) {
     org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(out);
-    org.apache.hadoop.fs.Path probe = new org.apache.hadoop.fs.Path(root, ".msetl-write-probe-" + UUID.randomUUID());
+    org.apache.hadoop.fs.Path probe =
+        new org.apache.hadoop.fs.Path(root, ".msetl-write-probe-" + UUID.randomUUID());
     try {
       FileSystem fs = root.getFileSystem(conf);
       if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {

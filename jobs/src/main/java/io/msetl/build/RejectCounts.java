@@ -25,7 +25,9 @@ final class RejectCounts {
   /** Warning code (text before the first ':') → spectra carrying it. */
   static Map<String, Long> warnings(Dataset<Row> spectra) {
     Dataset<Row> w = spectra.select(explode(col("warnings")).as("w"));
-    return collect(w.groupBy(org.apache.spark.sql.functions.substring_index(col("w"), ":", 1).as("k")).count());
+    return collect(
+        w.groupBy(org.apache.spark.sql.functions.substring_index(col("w"), ":", 1).as("k"))
+            .count());
   }
 
   private static Map<String, Long> collect(Dataset<Row> grouped) {

@@ -30,17 +30,31 @@ public record RunRecord(
 
   public static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
   Dataset<Row> toDataset(SparkSession spark) {
-    Row row = RowFactory.create(runId, command, startedAt, finishedAt, outcome, configJson, sha256(configJson),
-        scala(inputFingerprints), scala(versions), featureSchema, scala(counts), scala(rejectCounts),
-        scala(conformerStatusCounts), scala(stageSeconds));
+    Row row =
+        RowFactory.create(
+            runId,
+            command,
+            startedAt,
+            finishedAt,
+            outcome,
+            configJson,
+            sha256(configJson),
+            scala(inputFingerprints),
+            scala(versions),
+            featureSchema,
+            scala(counts),
+            scala(rejectCounts),
+            scala(conformerStatusCounts),
+            scala(stageSeconds));
     return spark.createDataFrame(List.of(row), Tables.RUNS.schema());
   }
 

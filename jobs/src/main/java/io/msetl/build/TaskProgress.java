@@ -46,7 +46,9 @@ final class TaskProgress extends SparkListener {
     long now = System.nanoTime();
     if (now - lastPrint >= everyNanos && s[1] > 1) {
       lastPrint = now;
-      err.println(String.format(Locale.ROOT, "msetl:   stage %d: %d/%d tasks done", e.stageId(), s[0], s[1]));
+      err.println(
+          String.format(
+              Locale.ROOT, "msetl:   stage %d: %d/%d tasks done", e.stageId(), s[0], s[1]));
     }
   }
 }

@@ -15,7 +15,8 @@ public final class Versions {
   public static Map<String, String> all() {
     Map<String, String> m = new TreeMap<>();
     Properties p = new Properties();
-    try (InputStream in = Versions.class.getResourceAsStream("/io/msetl/msetl-versions.properties")) {
+    try (InputStream in =
+        Versions.class.getResourceAsStream("/io/msetl/msetl-versions.properties")) {
       if (in != null) {
         p.load(in);
       }

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Parses an option value into one of an enum's constants, naming the allowed values when it is not one. */
+/**
+ * Parses an option value into one of an enum's constants, naming the allowed values when it is not
+ * one.
+ */
 public final class Choices {
   private Choices() {}
 
@@ -15,7 +18,8 @@ public final class Choices {
         return e;
       }
     }
-    throw new UsageException("option --" + option + " must be one of " + names(type) + ", got '" + value + "'");
+    throw new UsageException(
+        "option --" + option + " must be one of " + names(type) + ", got '" + value + "'");
   }
 
   public static <E extends Enum<E>> String names(Class<E> type) {
@@ -29,7 +33,9 @@ public final class Choices {
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;
-      default -> throw new UsageException("option --" + option + " must be true or false, got '" + value + "'");
+      default ->
+          throw new UsageException(
+              "option --" + option + " must be true or false, got '" + value + "'");
     };
   }
 }

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * What a command may use besides its options: where to print, the project's home folder (for
- * {@code conf/} and {@code data/sample}), and whether the user asked for verbose output.
+ * What a command may use besides its options: where to print, the project's home folder (for {@code
+ * conf/} and {@code data/sample}), and whether the user asked for verbose output.
  */
 public record CliContext(PrintStream out, PrintStream err, Path home, boolean verbose) {
 

@@ -8,21 +8,23 @@ import java.util.ServiceLoader;
 final class Commands {
   private Commands() {}
 
-  private static final List<Command> ALL = List.of(
-      new io.msetl.build.BuildCommand(),
-      new io.msetl.export.ExportCommand(),
-      new io.msetl.verify.VerifyCommand(),
-      new NightlyCommand());
+  private static final List<Command> ALL =
+      List.of(
+          new io.msetl.build.BuildCommand(),
+          new io.msetl.export.ExportCommand(),
+          new io.msetl.verify.VerifyCommand(),
+          new NightlyCommand());
 
   /**
-   * Tools: the LightDB file tool, plus any {@link PassThroughCommand} found on the classpath
-   * (the {@code bench} module provides {@code msetl bench}; the cluster jar has none).
+   * Tools: the LightDB file tool, plus any {@link PassThroughCommand} found on the classpath (the
+   * {@code bench} module provides {@code msetl bench}; the cluster jar has none).
    */
   private static final List<PassThroughCommand> TOOLS = discoverTools();
 
   private static List<PassThroughCommand> discoverTools() {
     List<PassThroughCommand> tools = new ArrayList<>(List.of(new LightDbCommand()));
-    ServiceLoader.load(PassThroughCommand.class, Commands.class.getClassLoader()).forEach(tools::add);
+    ServiceLoader.load(PassThroughCommand.class, Commands.class.getClassLoader())
+        .forEach(tools::add);
     return List.copyOf(tools);
   }
 

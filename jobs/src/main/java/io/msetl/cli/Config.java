@@ -10,8 +10,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The configuration file: Java properties where {@code <command>.<option>=value} sets a
- * command's option default and {@code spark.*} keys go to Spark. The command line always wins.
+ * The configuration file: Java properties where {@code <command>.<option>=value} sets a command's
+ * option default and {@code spark.*} keys go to Spark. The command line always wins.
  */
 public final class Config {
   private final Map<String, String> entries;
@@ -20,7 +20,10 @@ public final class Config {
     this.entries = entries;
   }
 
-  /** Loads {@code file} (relative to the working directory), or {@code conf/msetl.properties} in home when null. */
+  /**
+   * Loads {@code file} (relative to the working directory), or {@code conf/msetl.properties} in
+   * home when null.
+   */
   public static Config load(Path home, String file) {
     Path path = file != null ? Path.of(file) : home.resolve("conf").resolve("msetl.properties");
     Map<String, String> map = new TreeMap<>();
@@ -44,11 +47,12 @@ public final class Config {
   public Map<String, String> forCommand(String command) {
     Map<String, String> m = new TreeMap<>();
     String prefix = command + ".";
-    entries.forEach((k, v) -> {
-      if (k.startsWith(prefix)) {
-        m.put(k.substring(prefix.length()), v);
-      }
-    });
+    entries.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix)) {
+            m.put(k.substring(prefix.length()), v);
+          }
+        });
     return m;
   }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Entry point of {@code ./msetl} and of {@code spark-submit --class io.msetl.cli.Msetl}.
  *
- * <p>Global options come before the command: {@code --conf FILE} (default
- * {@code conf/msetl.properties} in the msetl home), {@code --verbose}, {@code --help}.
+ * <p>Global options come before the command: {@code --conf FILE} (default {@code
+ * conf/msetl.properties} in the msetl home), {@code --verbose}, {@code --help}.
  */
 public final class Msetl {
   private Msetl() {}
@@ -38,7 +38,10 @@ public final class Msetl {
       confFile = args.remove(confAt + 1);
       args.remove(confAt);
     }
-    if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+    if (args.isEmpty()
+        || args.get(0).equals("--help")
+        || args.get(0).equals("-h")
+        || args.get(0).equals("help")) {
       out.print(globalHelp());
       return args.isEmpty() ? 2 : 0;
     }
@@ -93,7 +96,10 @@ public final class Msetl {
     return args.size();
   }
 
-  /** The msetl home: {@code msetl.home} property (set by the launcher script), else the working directory. */
+  /**
+   * The msetl home: {@code msetl.home} property (set by the launcher script), else the working
+   * directory.
+   */
   static Path home() {
     String h = System.getProperty("msetl.home");
     if (h != null && !h.isBlank()) {
@@ -110,7 +116,8 @@ public final class Msetl {
 
   static String globalHelp() {
     StringBuilder sb = new StringBuilder();
-    sb.append("msetl — mass-spectral libraries (MSP + MOL/SDF) to GNN training tables and shards\n\n");
+    sb.append(
+        "msetl — mass-spectral libraries (MSP + MOL/SDF) to GNN training tables and shards\n\n");
     sb.append("usage: msetl [--conf FILE] [--verbose] <command> [options]\n\n");
     sb.append("commands:\n");
     for (Command c : Commands.all()) {
@@ -120,9 +127,14 @@ public final class Msetl {
       sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
     }
     sb.append("\nglobal options:\n");
-    sb.append(String.format("  %-28s %s%n", "--conf FILE", "configuration file [default: conf/msetl.properties]"));
-    sb.append(String.format("  %-28s %s%n", "--verbose, -v", "print stack traces and Spark's own log"));
-    sb.append(String.format("  %-28s %s%n", "--help, -h", "this help; 'msetl <command> --help' for a command"));
+    sb.append(
+        String.format(
+            "  %-28s %s%n", "--conf FILE", "configuration file [default: conf/msetl.properties]"));
+    sb.append(
+        String.format("  %-28s %s%n", "--verbose, -v", "print stack traces and Spark's own log"));
+    sb.append(
+        String.format(
+            "  %-28s %s%n", "--help, -h", "this help; 'msetl <command> --help' for a command"));
     return sb.toString();
   }
 

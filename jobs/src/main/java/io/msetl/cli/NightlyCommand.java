@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code msetl nightly}: build the tables, export shards from the version just written, verify
- * the export. Each step is the ordinary command with the same configuration file, so nightly
- * does nothing a user could not do by hand; it stops at the first step that fails, and an
- * export is only published (and {@code latest} moved) after its build succeeded.
+ * {@code msetl nightly}: build the tables, export shards from the version just written, verify the
+ * export. Each step is the ordinary command with the same configuration file, so nightly does
+ * nothing a user could not do by hand; it stops at the first step that fails, and an export is only
+ * published (and {@code latest} moved) after its build succeeded.
  */
 final class NightlyCommand implements Command {
 
@@ -30,28 +30,58 @@ final class NightlyCommand implements Command {
         .option("table-format", "FORMAT", "delta", "delta or parquet")
         .option("exports", "DIR", "out/exports", "exports folder or URI")
         .option("shard-format", "FORMAT", "sqlite", "sqlite, lightdb or both")
-        .option("master", "MASTER", "local[2]", "Spark master when run embedded (ignored under spark-submit)");
+        .option(
+            "master",
+            "MASTER",
+            "local[2]",
+            "Spark master when run embedded (ignored under spark-submit)");
   }
 
   @Override
   public List<String> examples() {
-    return List.of("./msetl nightly                      # data/sample -> out/tables -> out/exports/<id>",
+    return List.of(
+        "./msetl nightly                      # data/sample -> out/tables -> out/exports/<id>",
         "./msetl nightly --input /data/nist --shard-format both");
   }
 
   @Override
   public int run(ParsedOptions o, CliContext ctx) throws Exception {
-    List<List<String>> steps = List.of(
-        List.of("build", "--input", o.require("input"), "--out", o.require("tables"),
-            "--format", o.require("table-format"), "--master", o.require("master")),
-        List.of("export", "--tables", o.require("tables"), "--table-format", o.require("table-format"),
-            "--out", o.require("exports"), "--format", o.require("shard-format"), "--master", o.require("master")),
-        List.of("verify", o.require("exports"), "--master", o.require("master")));
+    List<List<String>> steps =
+        List.of(
+            List.of(
+                "build",
+                "--input",
+                o.require("input"),
+                "--out",
+                o.require("tables"),
+                "--format",
+                o.require("table-format"),
+                "--master",
+                o.require("master")),
+            List.of(
+                "export",
+                "--tables",
+                o.require("tables"),
+                "--table-format",
+                o.require("table-format"),
+                "--out",
+                o.require("exports"),
+                "--format",
+                o.require("shard-format"),
+                "--master",
+                o.require("master")),
+            List.of("verify", o.require("exports"), "--master", o.require("master")));
     for (List<String> step : steps) {
       ctx.progress("nightly: " + String.join(" ", step));
       int code = runStep(step, ctx);
       if (code != 0) {
-        ctx.err().println("msetl nightly: error: step '" + step.get(0) + "' failed (exit " + code + "); later steps skipped");
+        ctx.err()
+            .println(
+                "msetl nightly: error: step '"
+                    + step.get(0)
+                    + "' failed (exit "
+                    + code
+                    + "); later steps skipped");
         return code;
       }
     }
@@ -62,7 +92,8 @@ final class NightlyCommand implements Command {
     Command c = Commands.find(argv.get(0));
     Map<String, String> configured = Config.load(ctx.home(), null).forCommand(c.name());
     try {
-      return c.run(c.options().parse(new ArrayList<>(argv.subList(1, argv.size())), configured), ctx);
+      return c.run(
+          c.options().parse(new ArrayList<>(argv.subList(1, argv.size())), configured), ctx);
     } catch (UsageException e) {
       ctx.err().println("msetl " + c.name() + ": error: " + e.getMessage());
       return 2;

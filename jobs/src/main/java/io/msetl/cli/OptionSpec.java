@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The options a command accepts, each with a default and one line of help. {@code --help}
- * output is generated from this, so the help can never disagree with what is parsed.
+ * The options a command accepts, each with a default and one line of help. {@code --help} output is
+ * generated from this, so the help can never disagree with what is parsed.
  */
 public final class OptionSpec {
   /** One {@code --name VALUE} option, or a {@code --name} flag when {@code valueName} is null. */
@@ -86,10 +86,12 @@ public final class OptionSpec {
     }
     long required = positionals.stream().filter(Positional::required).count();
     if (rest.size() < required) {
-      throw new UsageException("missing argument " + positionals.get(rest.size()).name() + " (see --help)");
+      throw new UsageException(
+          "missing argument " + positionals.get(rest.size()).name() + " (see --help)");
     }
     if (rest.size() > positionals.size()) {
-      throw new UsageException("unexpected argument '" + rest.get(positionals.size()) + "' (see --help)");
+      throw new UsageException(
+          "unexpected argument '" + rest.get(positionals.size()) + "' (see --help)");
     }
     Map<String, String> pos = new LinkedHashMap<>();
     for (int i = 0; i < rest.size(); i++) {
@@ -102,11 +104,15 @@ public final class OptionSpec {
   public String describe() {
     StringBuilder sb = new StringBuilder();
     for (Positional p : positionals) {
-      sb.append(String.format("  %-28s %s%s%n", p.name(), p.help(), p.required() ? "" : " (optional)"));
+      sb.append(
+          String.format("  %-28s %s%s%n", p.name(), p.help(), p.required() ? "" : " (optional)"));
     }
     for (Option o : options.values()) {
       String left = "--" + o.name() + (o.isFlag() ? "" : " " + o.valueName());
-      String def = o.isFlag() ? "" : " [default: " + (o.defaultValue() == null ? "none" : o.defaultValue()) + "]";
+      String def =
+          o.isFlag()
+              ? ""
+              : " [default: " + (o.defaultValue() == null ? "none" : o.defaultValue()) + "]";
       sb.append(String.format("  %-28s %s%s%n", left, o.help(), def));
     }
     return sb.toString();

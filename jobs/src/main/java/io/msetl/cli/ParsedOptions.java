@@ -14,11 +14,12 @@ public final class ParsedOptions {
 
   private static Map<String, String> nonNull(Map<String, String> m) {
     Map<String, String> copy = new java.util.LinkedHashMap<>();
-    m.forEach((k, v) -> {
-      if (v != null) {
-        copy.put(k, v);
-      }
-    });
+    m.forEach(
+        (k, v) -> {
+          if (v != null) {
+            copy.put(k, v);
+          }
+        });
     return copy;
   }
 

@@ -10,21 +10,32 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 
-/** What the export records about the build that made the tables: the latest successful {@code runs} row. */
-record BuildRun(String runId, String configHash, String featureSchema, Map<String, String> versions) {
+/**
+ * What the export records about the build that made the tables: the latest successful {@code runs}
+ * row.
+ */
+record BuildRun(
+    String runId, String configHash, String featureSchema, Map<String, String> versions) {
 
   static BuildRun latest(TableStore store) {
     if (!store.exists(Tables.RUNS)) {
       return new BuildRun(null, null, null, Map.of());
     }
-    List<Row> rows = store.read(Tables.RUNS).where(col("outcome").equalTo("SUCCEEDED"))
-        .orderBy(col("finished_at").desc(), col("run_id").desc()).limit(1).collectAsList();
+    List<Row> rows =
+        store
+            .read(Tables.RUNS)
+            .where(col("outcome").equalTo("SUCCEEDED"))
+            .orderBy(col("finished_at").desc(), col("run_id").desc())
+            .limit(1)
+            .collectAsList();
     if (rows.isEmpty()) {
       return new BuildRun(null, null, null, Map.of());
     }
     Row r = rows.get(0);
-    Map<String, String> versions = new TreeMap<>(r.<String, String>getJavaMap(r.fieldIndex("versions")));
-    return new BuildRun(r.getAs("run_id"), r.getAs("config_hash"), r.getAs("feature_schema"), versions);
+    Map<String, String> versions =
+        new TreeMap<>(r.<String, String>getJavaMap(r.fieldIndex("versions")));
+    return new BuildRun(
+        r.getAs("run_id"), r.getAs("config_hash"), r.getAs("feature_schema"), versions);
   }
 
   Map<String, Object> asMap() {

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code msetl export}: pinned tables to per-split shards plus manifest.json, published atomically. */
+/**
+ * {@code msetl export}: pinned tables to per-split shards plus manifest.json, published atomically.
+ */
 public final class ExportCommand implements Command {
 
   @Override
@@ -30,7 +32,8 @@ public final class ExportCommand implements Command {
     return new OptionSpec()
         .option("tables", "DIR", "out/tables", "tables folder or URI")
         .option("table-format", "FORMAT", "delta", "delta or parquet")
-        .option("table-version", "N", "latest", "latest, N (every table), or compounds=N,spectra=M,...")
+        .option(
+            "table-version", "N", "latest", "latest, N (every table), or compounds=N,spectra=M,...")
         .option("out", "DIR", "out/exports", "exports folder or Hadoop URI (file://, hdfs://, ...)")
         .option("shard-rows", "N", "", "samples per shard (overrides --shard-bytes)")
         .option("shard-bytes", "SIZE", "256m", "target shard size, e.g. 64m, 1g")
@@ -41,14 +44,19 @@ public final class ExportCommand implements Command {
 
   @Override
   public List<String> examples() {
-    return List.of("msetl export", "msetl export --table-version 3 --shard-rows 20000 --out file:///data/exports");
+    return List.of(
+        "msetl export",
+        "msetl export --table-version 3 --shard-rows 20000 --out file:///data/exports");
   }
 
   @Override
   public int run(ParsedOptions p, CliContext context) throws Exception {
     ExportOptions o = parse(p);
-    Exporter.Result r = new Exporter(SparkSessions.start("msetl export", p.require("master"), Map.of()), context::progress)
-        .run(o);
+    Exporter.Result r =
+        new Exporter(
+                SparkSessions.start("msetl export", p.require("master"), Map.of()),
+                context::progress)
+            .run(o);
     context.out().println(r.exportDir());
     return 0;
   }
@@ -66,13 +74,24 @@ public final class ExportCommand implements Command {
     if (rows < 0 || (rows == 0 && bytes <= 0)) {
       throw new UsageException("shard size must be positive");
     }
-    List<String> splits = Arrays.stream(p.require("splits").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    List<String> splits =
+        Arrays.stream(p.require("splits").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
     if (splits.isEmpty()) {
       throw new UsageException("--splits names no split");
     }
     ShardFormats.parse(p.require("format"));
-    return new ExportOptions(p.require("tables"), format, p.require("table-version"), p.require("out"), rows, bytes,
-        List.of(p.require("format")), splits);
+    return new ExportOptions(
+        p.require("tables"),
+        format,
+        p.require("table-version"),
+        p.require("out"),
+        rows,
+        bytes,
+        List.of(p.require("format")),
+        splits);
   }
 
   /** {@code 123}, {@code 64k}, {@code 256m}, {@code 1g} (binary multiples). */
@@ -83,11 +102,12 @@ public final class ExportCommand implements Command {
       t = t.substring(0, t.length() - 1);
     }
     if (t.endsWith("k") || t.endsWith("m") || t.endsWith("g")) {
-      unit = switch (t.charAt(t.length() - 1)) {
-        case 'k' -> 1L << 10;
-        case 'm' -> 1L << 20;
-        default -> 1L << 30;
-      };
+      unit =
+          switch (t.charAt(t.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            default -> 1L << 30;
+          };
       t = t.substring(0, t.length() - 1);
     }
     try {

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Crash-safety testing: with {@code -Dmsetl.export.pauseBeforePublish=FILE} the exporter
- * creates FILE once every shard and the manifest are staged, then waits (up to ten minutes)
- * right before publishing, so a test can kill the process at the worst moment.
+ * Crash-safety testing: with {@code -Dmsetl.export.pauseBeforePublish=FILE} the exporter creates
+ * FILE once every shard and the manifest are staged, then waits (up to ten minutes) right before
+ * publishing, so a test can kill the process at the worst moment.
  */
 final class ExportHooks {
   static final String PAUSE_BEFORE_PUBLISH = "msetl.export.pauseBeforePublish";

@@ -11,9 +11,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The driver's Hadoop settings shipped to executors (credentials, endpoints), and the file
- * system used for export output. Local output uses the raw local file system so exports hold
- * only the files the manifest lists (no {@code .crc} side files).
+ * The driver's Hadoop settings shipped to executors (credentials, endpoints), and the file system
+ * used for export output. Local output uses the raw local file system so exports hold only the
+ * files the manifest lists (no {@code .crc} side files).
  */
 public final class HadoopConf implements Serializable {
   private final Map<String, String> entries;

@@ -12,22 +12,34 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code manifest.json}: what an export holds and how to check it. No timestamps: re-running
- * the same export writes the same manifest.
+ * {@code manifest.json}: what an export holds and how to check it. No timestamps: re-running the
+ * same export writes the same manifest.
  *
  * @param featureSchema the {@code feature_schema} JSON of the latest build run (null without runs)
- * @param build         run_id, config_hash and versions of the latest build run
- * @param splits        per split: samples, shards, rows_per_shard, excluded (reason -> rows)
+ * @param build run_id, config_hash and versions of the latest build run
+ * @param splits per split: samples, shards, rows_per_shard, excluded (reason -> rows)
  */
-public record Manifest(int formatVersion, String exportId, String tablesRoot, String tableFormat, Map<String, Long> tableVersions,
-    String configHash, Map<String, Object> config, String featureSchema, Map<String, Object> build,
-    Map<String, String> versions, Map<String, SplitSummary> splits, List<ShardFile> files) {
+public record Manifest(
+    int formatVersion,
+    String exportId,
+    String tablesRoot,
+    String tableFormat,
+    Map<String, Long> tableVersions,
+    String configHash,
+    Map<String, Object> config,
+    String featureSchema,
+    Map<String, Object> build,
+    Map<String, String> versions,
+    Map<String, SplitSummary> splits,
+    List<ShardFile> files) {
 
   public static final int FORMAT_VERSION = 1;
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Counts for one split. */
-  public record SplitSummary(long samples, int shards, long rowsPerShard, Map<String, Long> excluded) {}
+  public record SplitSummary(
+      long samples, int shards, long rowsPerShard, Map<String, Long> excluded) {}
 
   public String toJson() {
     ObjectNode root = JSON.createObjectNode();
@@ -43,13 +55,14 @@ public record Manifest(int formatVersion, String exportId, String tablesRoot, St
     root.set("build", JSON.valueToTree(build));
     root.set("versions", JSON.valueToTree(new TreeMap<>(versions)));
     ObjectNode sp = root.putObject("splits");
-    splits.forEach((name, s) -> {
-      ObjectNode n = sp.putObject(name);
-      n.put("samples", s.samples());
-      n.put("shards", s.shards());
-      n.put("rows_per_shard", s.rowsPerShard());
-      n.set("excluded", JSON.valueToTree(new TreeMap<>(s.excluded())));
-    });
+    splits.forEach(
+        (name, s) -> {
+          ObjectNode n = sp.putObject(name);
+          n.put("samples", s.samples());
+          n.put("shards", s.shards());
+          n.put("rows_per_shard", s.rowsPerShard());
+          n.set("excluded", JSON.valueToTree(new TreeMap<>(s.excluded())));
+        });
     var arr = root.putArray("files");
     for (ShardFile f : files) {
       ObjectNode n = arr.addObject();
@@ -87,33 +100,65 @@ public record Manifest(int formatVersion, String exportId, String tablesRoot, St
         throw new IllegalArgumentException("not an msetl export manifest");
       }
       Map<String, Long> versions = new LinkedHashMap<>();
-      root.path("table_versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asLong()));
+      root.path("table_versions")
+          .fields()
+          .forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asLong()));
       Map<String, SplitSummary> splits = new LinkedHashMap<>();
-      root.path("splits").fields().forEachRemaining(e -> {
-        Map<String, Long> excluded = new TreeMap<>();
-        e.getValue().path("excluded").fields().forEachRemaining(x -> excluded.put(x.getKey(), x.getValue().asLong()));
-        splits.put(e.getKey(), new SplitSummary(e.getValue().path("samples").asLong(), e.getValue().path("shards").asInt(),
-            e.getValue().path("rows_per_shard").asLong(), excluded));
-      });
+      root.path("splits")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                Map<String, Long> excluded = new TreeMap<>();
+                e.getValue()
+                    .path("excluded")
+                    .fields()
+                    .forEachRemaining(x -> excluded.put(x.getKey(), x.getValue().asLong()));
+                splits.put(
+                    e.getKey(),
+                    new SplitSummary(
+                        e.getValue().path("samples").asLong(),
+                        e.getValue().path("shards").asInt(),
+                        e.getValue().path("rows_per_shard").asLong(),
+                        excluded));
+              });
       List<ShardFile> files = new ArrayList<>();
       for (JsonNode f : root.path("files")) {
-        files.add(new ShardFile(f.path("split").asText(), f.path("format").asText(), f.path("shard_index").asInt(),
-            f.path("path").asText(), f.path("rows").asLong(), f.path("first_sample").asLong(), f.path("bytes").asLong(),
-            f.path("sha256").asText()));
+        files.add(
+            new ShardFile(
+                f.path("split").asText(),
+                f.path("format").asText(),
+                f.path("shard_index").asInt(),
+                f.path("path").asText(),
+                f.path("rows").asLong(),
+                f.path("first_sample").asLong(),
+                f.path("bytes").asLong(),
+                f.path("sha256").asText()));
       }
       JsonNode fs = root.path("feature_schema");
-      String schema = fs.isNull() || fs.isMissingNode() ? null : fs.isTextual() ? fs.asText() : fs.toString();
+      String schema =
+          fs.isNull() || fs.isMissingNode() ? null : fs.isTextual() ? fs.asText() : fs.toString();
       @SuppressWarnings("unchecked")
       Map<String, Object> config = JSON.treeToValue(root.path("config"), Map.class);
       @SuppressWarnings("unchecked")
       Map<String, Object> build = JSON.treeToValue(root.path("build"), Map.class);
       @SuppressWarnings("unchecked")
       Map<String, String> vers = JSON.treeToValue(root.path("versions"), Map.class);
-      return new Manifest(root.path("format_version").asInt(), root.path("export_id").asText(),
-          root.path("tables").asText(), root.path("table_format").asText(), versions, root.path("config_hash").asText(), config, schema, build,
-          vers, splits, files);
+      return new Manifest(
+          root.path("format_version").asInt(),
+          root.path("export_id").asText(),
+          root.path("tables").asText(),
+          root.path("table_format").asText(),
+          versions,
+          root.path("config_hash").asText(),
+          config,
+          schema,
+          build,
+          vers,
+          splits,
+          files);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("manifest.json is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "manifest.json is not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 }

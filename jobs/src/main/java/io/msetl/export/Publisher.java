@@ -16,10 +16,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
- * Publication of an export under {@code <out>}: everything is written into a hidden staging
- * folder, which one directory rename turns into {@code <out>/<export-id>}; then the one-line
- * file {@code <out>/latest} is atomically replaced. A crash before the rename leaves only a
- * hidden staging folder (removed by the next run of the same export) and {@code latest} as it was.
+ * Publication of an export under {@code <out>}: everything is written into a hidden staging folder,
+ * which one directory rename turns into {@code <out>/<export-id>}; then the one-line file {@code
+ * <out>/latest} is atomically replaced. A crash before the rename leaves only a hidden staging
+ * folder (removed by the next run of the same export) and {@code latest} as it was.
  */
 public final class Publisher {
   public static final String LATEST = "latest";
@@ -45,7 +45,9 @@ public final class Publisher {
     return fs.exists(new Path(exportDir(exportId), MANIFEST));
   }
 
-  /** A fresh staging folder; earlier leftovers of the same export (from a crash) are removed first. */
+  /**
+   * A fresh staging folder; earlier leftovers of the same export (from a crash) are removed first.
+   */
   public Path newStaging(String exportId) throws IOException {
     fs.mkdirs(out);
     for (FileStatus st : fs.listStatus(out)) {
@@ -85,10 +87,14 @@ public final class Publisher {
     Path latest = new Path(out, LATEST);
     if (fs instanceof RawLocalFileSystem local) {
       // rename(2) replaces the old pointer atomically; Hadoop's generic overwrite deletes first.
-      Files.move(local.pathToFile(tmp).toPath(), local.pathToFile(latest).toPath(),
-          StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          local.pathToFile(tmp).toPath(),
+          local.pathToFile(latest).toPath(),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } else {
-      FileContext.getFileContext(out.toUri(), hadoop.toConfiguration()).rename(tmp, latest, Options.Rename.OVERWRITE);
+      FileContext.getFileContext(out.toUri(), hadoop.toConfiguration())
+          .rename(tmp, latest, Options.Rename.OVERWRITE);
     }
   }
 

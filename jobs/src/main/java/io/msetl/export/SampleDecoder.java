@@ -6,7 +6,9 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
 import scala.Function1;
 
-/** Turns one of Spark's binary rows (columns c, s, g, d) into an {@link ExportSample}; one per task. */
+/**
+ * Turns one of Spark's binary rows (columns c, s, g, d) into an {@link ExportSample}; one per task.
+ */
 final class SampleDecoder {
   private final Function1<Object, Object> toRow;
 

@@ -11,9 +11,10 @@ import java.util.function.Supplier;
 
 /** The shard formats {@code --format} can name. A new format registers here and nowhere else. */
 public final class ShardFormats {
-  private static final Map<String, Supplier<ShardFormat>> AVAILABLE = Map.of(
-      SqliteShardFormat.NAME, SqliteShardFormat::new,
-      LightDbShardFormat.NAME, LightDbShardFormat::new);
+  private static final Map<String, Supplier<ShardFormat>> AVAILABLE =
+      Map.of(
+          SqliteShardFormat.NAME, SqliteShardFormat::new,
+          LightDbShardFormat.NAME, LightDbShardFormat::new);
   private static final List<String> BOTH = List.of(SqliteShardFormat.NAME, LightDbShardFormat.NAME);
 
   private ShardFormats() {}

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where every sample goes. Samples of all splits are numbered in one sequence ordered by
- * (split, compound id, spectrum content); split s owns global numbers offset[s]..offset[s]+count[s]-1
- * and its sample index is the global number minus offset[s]. Shard k of split s holds sample
- * indexes k*R..k*R+R-1 and is Spark partition base[s]+k.
+ * Where every sample goes. Samples of all splits are numbered in one sequence ordered by (split,
+ * compound id, spectrum content); split s owns global numbers offset[s]..offset[s]+count[s]-1 and
+ * its sample index is the global number minus offset[s]. Shard k of split s holds sample indexes
+ * k*R..k*R+R-1 and is Spark partition base[s]+k.
  */
 final class ShardPlan implements Serializable {
   private final String[] splits;
@@ -18,7 +18,9 @@ final class ShardPlan implements Serializable {
   private final int[] shardCounts;
   private final long rowsPerShard;
 
-  /** @param splits split names in ascending order, @param counts samples per split */
+  /**
+   * @param splits split names in ascending order, @param counts samples per split
+   */
   ShardPlan(List<String> splits, long[] counts, long rowsPerShard) {
     this.splits = splits.toArray(String[]::new);
     this.counts = counts.clone();
@@ -55,7 +57,10 @@ final class ShardPlan implements Serializable {
     return bases[s] + (int) ((global - offsets[s]) / rowsPerShard);
   }
 
-  /** The shard a Spark partition writes, with the offset that turns global numbers into sample indexes. */
+  /**
+   * The shard a Spark partition writes, with the offset that turns global numbers into sample
+   * indexes.
+   */
   ShardSlot slot(int partition) {
     for (int s = splits.length - 1; s >= 0; s--) {
       if (shardCounts[s] > 0 && partition >= bases[s]) {
@@ -75,6 +80,8 @@ final class ShardPlan implements Serializable {
     throw new IllegalArgumentException("sample " + global + " is outside the plan");
   }
 
-  /** One shard: split, its index and count, its first sample index, and the split's global offset. */
+  /**
+   * One shard: split, its index and count, its first sample index, and the split's global offset.
+   */
   record ShardSlot(String split, int shardIndex, int shardCount, long firstSample, long offset) {}
 }

@@ -4,11 +4,12 @@ import java.io.Serializable;
 import java.util.Map;
 
 /**
- * What one shard is: which split, its place among the split's shards, the sample index of its
- * first row (sample indexes are contiguous over a split), and the key/value metadata every
- * shard of the export carries (JSON texts: feature schema, versions, table versions, config).
+ * What one shard is: which split, its place among the split's shards, the sample index of its first
+ * row (sample indexes are contiguous over a split), and the key/value metadata every shard of the
+ * export carries (JSON texts: feature schema, versions, table versions, config).
  */
-public record ShardSpec(String split, int shardIndex, int shardCount, long firstSample, Map<String, String> meta)
+public record ShardSpec(
+    String split, int shardIndex, int shardCount, long firstSample, Map<String, String> meta)
     implements Serializable {
 
   public ShardSpec {

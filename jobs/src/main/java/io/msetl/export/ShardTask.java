@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.api.java.function.Function2;
 import scala.Tuple2;
 
 /**
@@ -27,7 +27,8 @@ import scala.Tuple2;
  * temporary folder, then copies each file to the export's staging folder through the Hadoop
  * FileSystem API (so the output may be HDFS/S3/file://), hashing while it copies.
  */
-final class ShardTask implements Function2<Integer, Iterator<Tuple2<Long, InternalRow>>, Iterator<ShardFile>> {
+final class ShardTask
+    implements Function2<Integer, Iterator<Tuple2<Long, InternalRow>>, Iterator<ShardFile>> {
   private final ShardPlan plan;
   private final StructType schema;
   private final Map<String, String> meta;
@@ -35,7 +36,12 @@ final class ShardTask implements Function2<Integer, Iterator<Tuple2<Long, Intern
   private final String stagingDir;
   private final HadoopConf hadoop;
 
-  ShardTask(ShardPlan plan, StructType schema, Map<String, String> meta, List<ShardFormat> formats, String stagingDir,
+  ShardTask(
+      ShardPlan plan,
+      StructType schema,
+      Map<String, String> meta,
+      List<ShardFormat> formats,
+      String stagingDir,
       HadoopConf hadoop) {
     this.plan = plan;
     this.schema = schema;
@@ -46,10 +52,12 @@ final class ShardTask implements Function2<Integer, Iterator<Tuple2<Long, Intern
   }
 
   @Override
-  public Iterator<ShardFile> call(Integer partition, Iterator<Tuple2<Long, InternalRow>> samples) throws Exception {
+  public Iterator<ShardFile> call(Integer partition, Iterator<Tuple2<Long, InternalRow>> samples)
+      throws Exception {
     SampleDecoder decoder = new SampleDecoder(schema);
     ShardPlan.ShardSlot slot = plan.slot(partition);
-    ShardSpec spec = new ShardSpec(slot.split(), slot.shardIndex(), slot.shardCount(), slot.firstSample(), meta);
+    ShardSpec spec =
+        new ShardSpec(slot.split(), slot.shardIndex(), slot.shardCount(), slot.firstSample(), meta);
     Path local = Files.createTempDirectory("msetl-" + spec.baseName() + "-");
     List<ShardSink> sinks = new ArrayList<>();
     try {
@@ -83,7 +91,8 @@ final class ShardTask implements Function2<Integer, Iterator<Tuple2<Long, Intern
     org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(stagingDir, relative);
     TaskContext tc = TaskContext.get();
     String attempt = tc == null ? "0" : Long.toString(tc.taskAttemptId());
-    org.apache.hadoop.fs.Path partial = new org.apache.hadoop.fs.Path(stagingDir, relative + ".attempt-" + attempt);
+    org.apache.hadoop.fs.Path partial =
+        new org.apache.hadoop.fs.Path(stagingDir, relative + ".attempt-" + attempt);
     FileSystem fs = hadoop.fileSystem(target);
     MessageDigest sha = sha256();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha);
@@ -95,7 +104,14 @@ final class ShardTask implements Function2<Integer, Iterator<Tuple2<Long, Intern
     if (!fs.rename(partial, target)) {
       throw new IOException("cannot move " + partial + " to " + target);
     }
-    return new ShardFile(spec.split(), format, spec.shardIndex(), relative, rows, spec.firstSample(), Files.size(file),
+    return new ShardFile(
+        spec.split(),
+        format,
+        spec.shardIndex(),
+        relative,
+        rows,
+        spec.firstSample(),
+        Files.size(file),
         HexFormat.of().formatHex(sha.digest()));
   }
 

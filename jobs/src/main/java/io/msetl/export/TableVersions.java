@@ -10,7 +10,8 @@ import java.util.OptionalLong;
 
 /** Pins the version of every table an export reads, so the export is reproducible. */
 final class TableVersions {
-  static final List<Tables> EXPORTED = List.of(Tables.COMPOUNDS, Tables.SPECTRA, Tables.GRAPH_FEATURES, Tables.DATASET_SPLITS);
+  static final List<Tables> EXPORTED =
+      List.of(Tables.COMPOUNDS, Tables.SPECTRA, Tables.GRAPH_FEATURES, Tables.DATASET_SPLITS);
 
   private TableVersions() {}
 
@@ -20,13 +21,24 @@ final class TableVersions {
     for (Tables t : EXPORTED) {
       OptionalLong latest = store.latestVersion(t);
       if (latest.isEmpty()) {
-        throw new UsageException("table " + t.tableName() + " does not exist under " + store.root()
-            + " (run msetl build first, or point --tables at the tables folder)");
+        throw new UsageException(
+            "table "
+                + t.tableName()
+                + " does not exist under "
+                + store.root()
+                + " (run msetl build first, or point --tables at the tables folder)");
       }
       Long want = requested.getOrDefault(t.tableName(), requested.get("*"));
       long v = want == null ? latest.getAsLong() : want;
       if (v < 0 || v > latest.getAsLong()) {
-        throw new UsageException("table " + t.tableName() + " has no version " + v + " (latest is " + latest.getAsLong() + ")");
+        throw new UsageException(
+            "table "
+                + t.tableName()
+                + " has no version "
+                + v
+                + " (latest is "
+                + latest.getAsLong()
+                + ")");
       }
       out.put(t.tableName(), v);
     }
@@ -48,7 +60,8 @@ final class TableVersions {
       try {
         m.put(name, Long.parseLong(num));
       } catch (NumberFormatException e) {
-        throw new UsageException("--table-version expects latest, N or table=N,..., got '" + spec + "'");
+        throw new UsageException(
+            "--table-version expects latest, N or table=N,..., got '" + spec + "'");
       }
     }
     return m;

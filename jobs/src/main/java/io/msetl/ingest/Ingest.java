@@ -25,18 +25,18 @@ import org.apache.spark.sql.SparkSession;
  * The ingest stage: MSP (or SDF) records split across tasks at record boundaries, parsed in the
  * executors, joined to their structures, de-duplicated by record id.
  *
- * <p>Structure precedence, first found wins: the record's MOL file ({@code molDir} +
- * {@code molPattern} with the record's {@code ID:}) &gt; an SDF molecule with the same record id
- * &gt; SMILES declared in the record (field, else {@code Comments} pair {@code SMILES}, else
- * {@code computed SMILES}) &gt; InChI declared likewise. {@code inchikey_declared} is carried
- * for the featurizer to check against the structure.
+ * <p>Structure precedence, first found wins: the record's MOL file ({@code molDir} + {@code
+ * molPattern} with the record's {@code ID:}) &gt; an SDF molecule with the same record id &gt;
+ * SMILES declared in the record (field, else {@code Comments} pair {@code SMILES}, else {@code
+ * computed SMILES}) &gt; InChI declared likewise. {@code inchikey_declared} is carried for the
+ * featurizer to check against the structure.
  *
- * <p>Duplicate record ids: the first record by (source_file, byte_offset) is kept, every later
- * one is rejected as {@code DUPLICATE_ID}. Only accepted records take part (a rejected record
- * does not shadow a good one with the same id).
+ * <p>Duplicate record ids: the first record by (source_file, byte_offset) is kept, every later one
+ * is rejected as {@code DUPLICATE_ID}. Only accepted records take part (a rejected record does not
+ * shadow a good one with the same id).
  *
- * <p>Nothing is collected on the driver except one count per input split; the set of duplicated
- * ids (normally tiny) is broadcast.
+ * <p>Nothing is collected on the driver except one count per input split; the set of duplicated ids
+ * (normally tiny) is broadcast.
  */
 public final class Ingest {
   private Ingest() {}
@@ -49,44 +49,76 @@ public final class Ingest {
     Parsing parsing = new Parsing(o, new SerializableConf(hconf));
     boolean mspMode = !o.mspPaths().isEmpty();
 
-    JavaRDD<RawRecord> raw = mspMode
-        ? RawRecords.read(spark, o.mspPaths(), RawRecords.Kind.MSP, o)
-        : RawRecords.read(spark, o.sdfPaths(), RawRecords.Kind.SDF, o);
-    Dataset<Row> wide = spark.createDataFrame(
-        mspMode ? raw.mapPartitions(parsing::msp) : raw.mapPartitions(parsing::sdfSpectra), IngestSchemas.WIDE);
-    Dataset<Row> ids = spark.createDataFrame(raw.mapPartitions(it -> parsing.spectrumIds(it, !mspMode)),
-        Parsing.SPECTRUM_IDS);
+    JavaRDD<RawRecord> raw =
+        mspMode
+            ? RawRecords.read(spark, o.mspPaths(), RawRecords.Kind.MSP, o)
+            : RawRecords.read(spark, o.sdfPaths(), RawRecords.Kind.SDF, o);
+    Dataset<Row> wide =
+        spark.createDataFrame(
+            mspMode ? raw.mapPartitions(parsing::msp) : raw.mapPartitions(parsing::sdfSpectra),
+            IngestSchemas.WIDE);
+    Dataset<Row> ids =
+        spark.createDataFrame(
+            raw.mapPartitions(it -> parsing.spectrumIds(it, !mspMode)), Parsing.SPECTRUM_IDS);
 
     Dataset<Row> spectra = wide.filter(col("row_kind").equalTo(IngestSchemas.SPECTRUM));
     Dataset<Row> sdfStructures = null;
     if (mspMode && !o.sdfPaths().isEmpty()) {
-      sdfStructures = firstPerId(spark.createDataFrame(
-          RawRecords.read(spark, o.sdfPaths(), RawRecords.Kind.SDF, o).mapPartitions(parsing::sdfStructures),
-          Parsing.SDF_STRUCTURES));
+      sdfStructures =
+          firstPerId(
+              spark.createDataFrame(
+                  RawRecords.read(spark, o.sdfPaths(), RawRecords.Kind.SDF, o)
+                      .mapPartitions(parsing::sdfStructures),
+                  Parsing.SDF_STRUCTURES));
       spectra = withSdfStructures(spectra, sdfStructures);
     }
 
     // Ids of accepted spectra come from a light pass of their own (parse only, three columns), so
     // that finding the few duplicated ids never shuffles or re-reads the wide rows.
-    Dataset<Row> dupFirst = ids.groupBy(col("dup_id"))
-        .agg(count(lit(1)).as("n"), min(struct(col("dup_file").as("source_file"), col("dup_offset").as("byte_offset"))).as("first"))
-        .filter(col("n").gt(1))
-        .drop("n");
-    Dataset<Row> flagged = spectra
-        .join(broadcast(dupFirst), col("record_id").equalTo(col("dup_id")), "left_outer")
-        .withColumn("is_dup", col("first").isNotNull().and(
-            col("first.source_file").notEqual(col("source_file")).or(col("first.byte_offset").notEqual(col("byte_offset")))));
+    Dataset<Row> dupFirst =
+        ids.groupBy(col("dup_id"))
+            .agg(
+                count(lit(1)).as("n"),
+                min(struct(col("dup_file").as("source_file"), col("dup_offset").as("byte_offset")))
+                    .as("first"))
+            .filter(col("n").gt(1))
+            .drop("n");
+    Dataset<Row> flagged =
+        spectra
+            .join(broadcast(dupFirst), col("record_id").equalTo(col("dup_id")), "left_outer")
+            .withColumn(
+                "is_dup",
+                col("first")
+                    .isNotNull()
+                    .and(
+                        col("first.source_file")
+                            .notEqual(col("source_file"))
+                            .or(col("first.byte_offset").notEqual(col("byte_offset")))));
     Dataset<Row> kept = flagged.filter(col("is_dup").equalTo(false));
 
-    Dataset<Row> records = kept.filter(col("structure").isNotNull()).select(cols(IngestSchemas.recordColumns()));
+    Dataset<Row> records =
+        kept.filter(col("structure").isNotNull()).select(cols(IngestSchemas.recordColumns()));
 
-    Dataset<Row> parseRejects = rejectColumns(wide.filter(col("row_kind").equalTo(IngestSchemas.REJECT)),
-        col("reject_reason"), col("reject_message"));
-    Dataset<Row> dupRejects = rejectColumns(flagged.filter(col("is_dup")), lit(MspRejects.DUPLICATE_ID),
-        concat(lit("record id already used by the record at "), col("first.source_file"), lit(" byte "),
-            col("first.byte_offset").cast("string"), lit(" (the first one by file and offset is kept)")));
-    Dataset<Row> missing = rejectColumns(kept.filter(col("structure").isNull()), lit(MspRejects.MISSING_STRUCTURE),
-        lit("no MOL file, SDF molecule, SMILES or InChI for this spectrum"));
+    Dataset<Row> parseRejects =
+        rejectColumns(
+            wide.filter(col("row_kind").equalTo(IngestSchemas.REJECT)),
+            col("reject_reason"),
+            col("reject_message"));
+    Dataset<Row> dupRejects =
+        rejectColumns(
+            flagged.filter(col("is_dup")),
+            lit(MspRejects.DUPLICATE_ID),
+            concat(
+                lit("record id already used by the record at "),
+                col("first.source_file"),
+                lit(" byte "),
+                col("first.byte_offset").cast("string"),
+                lit(" (the first one by file and offset is kept)")));
+    Dataset<Row> missing =
+        rejectColumns(
+            kept.filter(col("structure").isNull()),
+            lit(MspRejects.MISSING_STRUCTURE),
+            lit("no MOL file, SDF molecule, SMILES or InChI for this spectrum"));
     Dataset<Row> rejects = parseRejects.unionByName(dupRejects).unionByName(missing);
 
     Dataset<Row> orphans = orphans(spark, o, wide, sdfStructures, parsing);
@@ -97,36 +129,63 @@ public final class Ingest {
   private static Dataset<Row> firstPerId(Dataset<Row> sdf) {
     Column order = struct(col("sdf_file"), col("sdf_offset"));
     return sdf.groupBy(col("sdf_record_id"))
-        .agg(min_by(struct(col("sdf_molblock"), col("sdf_file"), col("sdf_warnings")), order).as("m"))
-        .select(col("sdf_record_id"), col("m.sdf_molblock").as("sdf_molblock"), col("m.sdf_file").as("sdf_file"),
+        .agg(
+            min_by(struct(col("sdf_molblock"), col("sdf_file"), col("sdf_warnings")), order)
+                .as("m"))
+        .select(
+            col("sdf_record_id"),
+            col("m.sdf_molblock").as("sdf_molblock"),
+            col("m.sdf_file").as("sdf_file"),
             col("m.sdf_warnings").as("sdf_warnings"));
   }
 
   /** MOL file beats SDF; SDF beats declared SMILES / InChI. */
   private static Dataset<Row> withSdfStructures(Dataset<Row> spectra, Dataset<Row> sdf) {
-    Column useSdf = col("sdf_molblock").isNotNull()
-        .and(col("structure_source").isNull().or(col("structure_source").notEqual("MOL_FILE")));
-    return spectra.join(sdf, col("record_id").equalTo(col("sdf_record_id")), "left_outer")
+    Column useSdf =
+        col("sdf_molblock")
+            .isNotNull()
+            .and(col("structure_source").isNull().or(col("structure_source").notEqual("MOL_FILE")));
+    return spectra
+        .join(sdf, col("record_id").equalTo(col("sdf_record_id")), "left_outer")
         .withColumn("structure", when(useSdf, col("sdf_molblock")).otherwise(col("structure")))
-        .withColumn("structure_kind", when(useSdf, lit("molblock")).otherwise(col("structure_kind")))
+        .withColumn(
+            "structure_kind", when(useSdf, lit("molblock")).otherwise(col("structure_kind")))
         .withColumn("structure_source", when(useSdf, lit("SDF")).otherwise(col("structure_source")))
-        .withColumn("structure_file", when(useSdf, col("sdf_file")).otherwise(col("structure_file")))
-        .withColumn("warnings", when(useSdf, array_union(col("warnings"), col("sdf_warnings"))).otherwise(col("warnings")))
+        .withColumn(
+            "structure_file", when(useSdf, col("sdf_file")).otherwise(col("structure_file")))
+        .withColumn(
+            "warnings",
+            when(useSdf, array_union(col("warnings"), col("sdf_warnings")))
+                .otherwise(col("warnings")))
         .drop("sdf_record_id", "sdf_molblock", "sdf_file", "sdf_warnings");
   }
 
-  private static Dataset<Row> orphans(SparkSession spark, IngestOptions o, Dataset<Row> wide,
-      Dataset<Row> sdfStructures, Parsing parsing) {
+  private static Dataset<Row> orphans(
+      SparkSession spark,
+      IngestOptions o,
+      Dataset<Row> wide,
+      Dataset<Row> sdfStructures,
+      Parsing parsing) {
     List<Dataset<Row>> parts = new ArrayList<>();
-    Dataset<Row> ids = wide.filter(col("row_kind").notEqual(IngestSchemas.ORPHAN)).select(col("record_id").as("known_id"));
-    parts.add(wide.filter(col("row_kind").equalTo(IngestSchemas.ORPHAN)).select("record_id", "structure_file"));
+    Dataset<Row> ids =
+        wide.filter(col("row_kind").notEqual(IngestSchemas.ORPHAN))
+            .select(col("record_id").as("known_id"));
+    parts.add(
+        wide.filter(col("row_kind").equalTo(IngestSchemas.ORPHAN))
+            .select("record_id", "structure_file"));
     if (sdfStructures != null) {
-      parts.add(sdfStructures.join(ids, col("sdf_record_id").equalTo(col("known_id")), "left_anti")
-          .select(col("sdf_record_id").as("record_id"), col("sdf_file").as("structure_file")));
+      parts.add(
+          sdfStructures
+              .join(ids, col("sdf_record_id").equalTo(col("known_id")), "left_anti")
+              .select(col("sdf_record_id").as("record_id"), col("sdf_file").as("structure_file")));
     }
     if (o.molDir() != null && !o.mspPaths().isEmpty()) {
-      parts.add(MolListing.unmatched(spark, o, new SerializableConf(
-          new Configuration(spark.sparkContext().hadoopConfiguration())), ids));
+      parts.add(
+          MolListing.unmatched(
+              spark,
+              o,
+              new SerializableConf(new Configuration(spark.sparkContext().hadoopConfiguration())),
+              ids));
     }
     Dataset<Row> all = parts.get(0);
     for (int i = 1; i < parts.size(); i++) {
@@ -136,8 +195,15 @@ public final class Ingest {
   }
 
   private static Dataset<Row> rejectColumns(Dataset<Row> rows, Column reason, Column message) {
-    return rows.select(lit(MspRejects.STAGE).as("stage"), reason.as("reason"), message.as("message"),
-        col("record_id"), col("source_file"), col("byte_offset"), col("ordinal"), col("raw_excerpt"));
+    return rows.select(
+        lit(MspRejects.STAGE).as("stage"),
+        reason.as("reason"),
+        message.as("message"),
+        col("record_id"),
+        col("source_file"),
+        col("byte_offset"),
+        col("ordinal"),
+        col("raw_excerpt"));
   }
 
   private static Column[] cols(String[] names) {

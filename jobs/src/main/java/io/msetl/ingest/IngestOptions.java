@@ -15,14 +15,14 @@ import org.apache.hadoop.fs.Path;
  * What to ingest and how. Immutable; start from {@link #defaults()} or {@link #forInput(String)}
  * and change fields with the {@code with...} methods.
  *
- * @param mspPaths         MSP files, directories' files or globs (comma-free strings)
- * @param molDir           folder of one MOL file per record, or null
- * @param molPattern       MOL file name for a record, {@code {id}} = the record's {@code ID:}
- * @param sdfPaths         SD files (.sdf / .sdf.gz). With MSP input they are a structure source
- *                         joined by record id; without MSP input their molecules are the records
+ * @param mspPaths MSP files, directories' files or globs (comma-free strings)
+ * @param molDir folder of one MOL file per record, or null
+ * @param molPattern MOL file name for a record, {@code {id}} = the record's {@code ID:}
+ * @param sdfPaths SD files (.sdf / .sdf.gz). With MSP input they are a structure source joined by
+ *     record id; without MSP input their molecules are the records
  * @param numPeaksMismatch WARN (keep, warn) or REJECT when {@code Num Peaks} disagrees
- * @param minPartitions    fewest partitions the raw read is cut into (files are split to reach it)
- * @param maxSplitBytes    largest split of an uncompressed file (many smallish partitions)
+ * @param minPartitions fewest partitions the raw read is cut into (files are split to reach it)
+ * @param maxSplitBytes largest split of an uncompressed file (many smallish partitions)
  */
 public record IngestOptions(
     List<String> mspPaths,
@@ -31,7 +31,8 @@ public record IngestOptions(
     List<String> sdfPaths,
     NumPeaksMismatch numPeaksMismatch,
     int minPartitions,
-    long maxSplitBytes) implements Serializable {
+    long maxSplitBytes)
+    implements Serializable {
 
   public static final String DEFAULT_MOL_PATTERN = "ID{id}.MOL";
   public static final int DEFAULT_MIN_PARTITIONS = 2;
@@ -54,15 +55,21 @@ public record IngestOptions(
   }
 
   public static IngestOptions defaults() {
-    return new IngestOptions(List.of(), null, DEFAULT_MOL_PATTERN, List.of(), NumPeaksMismatch.WARN,
-        DEFAULT_MIN_PARTITIONS, DEFAULT_MAX_SPLIT_BYTES);
+    return new IngestOptions(
+        List.of(),
+        null,
+        DEFAULT_MOL_PATTERN,
+        List.of(),
+        NumPeaksMismatch.WARN,
+        DEFAULT_MIN_PARTITIONS,
+        DEFAULT_MAX_SPLIT_BYTES);
   }
 
   /**
    * Options for one input path: a file is that MSP (or SDF when named *.sdf / *.sdf.gz); a
-   * directory gives its *.msp and *.msp.gz files plus its MOL/ folder when present, and its
-   * *.sdf / *.sdf.gz files only when it has no MSP (a NIST layout carries the same records in
-   * both, which must not be counted twice).
+   * directory gives its *.msp and *.msp.gz files plus its MOL/ folder when present, and its *.sdf /
+   * *.sdf.gz files only when it has no MSP (a NIST layout carries the same records in both, which
+   * must not be counted twice).
    *
    * @throws IllegalArgumentException for a missing path or a directory without MSP/SDF files
    */
@@ -103,7 +110,8 @@ public record IngestOptions(
       IngestOptions o = defaults().withMolDir(mol);
       return msp.isEmpty() ? o.withSdfPaths(sdf) : o.withMspPaths(msp);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read input path " + path + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read input path " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -113,30 +121,37 @@ public record IngestOptions(
   }
 
   public IngestOptions withMspPaths(List<String> v) {
-    return new IngestOptions(v, molDir, molPattern, sdfPaths, numPeaksMismatch, minPartitions, maxSplitBytes);
+    return new IngestOptions(
+        v, molDir, molPattern, sdfPaths, numPeaksMismatch, minPartitions, maxSplitBytes);
   }
 
   public IngestOptions withMolDir(String v) {
-    return new IngestOptions(mspPaths, v, molPattern, sdfPaths, numPeaksMismatch, minPartitions, maxSplitBytes);
+    return new IngestOptions(
+        mspPaths, v, molPattern, sdfPaths, numPeaksMismatch, minPartitions, maxSplitBytes);
   }
 
   public IngestOptions withMolPattern(String v) {
-    return new IngestOptions(mspPaths, molDir, v, sdfPaths, numPeaksMismatch, minPartitions, maxSplitBytes);
+    return new IngestOptions(
+        mspPaths, molDir, v, sdfPaths, numPeaksMismatch, minPartitions, maxSplitBytes);
   }
 
   public IngestOptions withSdfPaths(List<String> v) {
-    return new IngestOptions(mspPaths, molDir, molPattern, v, numPeaksMismatch, minPartitions, maxSplitBytes);
+    return new IngestOptions(
+        mspPaths, molDir, molPattern, v, numPeaksMismatch, minPartitions, maxSplitBytes);
   }
 
   public IngestOptions withNumPeaksMismatch(NumPeaksMismatch v) {
-    return new IngestOptions(mspPaths, molDir, molPattern, sdfPaths, v, minPartitions, maxSplitBytes);
+    return new IngestOptions(
+        mspPaths, molDir, molPattern, sdfPaths, v, minPartitions, maxSplitBytes);
   }
 
   public IngestOptions withMinPartitions(int v) {
-    return new IngestOptions(mspPaths, molDir, molPattern, sdfPaths, numPeaksMismatch, v, maxSplitBytes);
+    return new IngestOptions(
+        mspPaths, molDir, molPattern, sdfPaths, numPeaksMismatch, v, maxSplitBytes);
   }
 
   public IngestOptions withMaxSplitBytes(long v) {
-    return new IngestOptions(mspPaths, molDir, molPattern, sdfPaths, numPeaksMismatch, minPartitions, v);
+    return new IngestOptions(
+        mspPaths, molDir, molPattern, sdfPaths, numPeaksMismatch, minPartitions, v);
   }
 }

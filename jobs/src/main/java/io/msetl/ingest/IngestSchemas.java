@@ -19,62 +19,69 @@ public final class IngestSchemas {
   private IngestSchemas() {}
 
   /** One accepted spectrum with its structure (the build job's input). */
-  public static final StructType RECORDS = new StructType(new StructField[] {
-      createStructField("record_id", StringType, false),
-      createStructField("name", StringType, true),
-      createStructField("synonyms", createArrayType(StringType, false), true),
-      createStructField("formula", StringType, true),
-      createStructField("mw", DoubleType, true),
-      createStructField("exact_mass", DoubleType, true),
-      createStructField("cas", StringType, true),
-      createStructField("nist_number", StringType, true),
-      createStructField("db_number", StringType, true),
-      createStructField("inchikey_declared", StringType, true),
-      createStructField("smiles_declared", StringType, true),
-      createStructField("inchi_declared", StringType, true),
-      createStructField("spectrum_type", StringType, true),
-      createStructField("ion_mode", StringType, true),
-      createStructField("precursor_type", StringType, true),
-      createStructField("precursor_mz", DoubleType, true),
-      createStructField("collision_energy", StringType, true),
-      createStructField("instrument", StringType, true),
-      createStructField("instrument_type", StringType, true),
-      createStructField("comments", StringType, true),
-      createStructField("metadata", createMapType(StringType, StringType, true), true),
-      createStructField("mz", createArrayType(DoubleType, false), true),
-      createStructField("intensity", createArrayType(DoubleType, false), true),
-      createStructField("num_peaks_declared", IntegerType, true),
-      createStructField("warnings", createArrayType(StringType, false), true),
-      createStructField("source_file", StringType, false),
-      createStructField("byte_offset", LongType, false),
-      createStructField("ordinal", LongType, false),
-      createStructField("raw_sha256", StringType, false),
-      createStructField("structure", StringType, true),
-      createStructField("structure_kind", StringType, true),
-      createStructField("structure_source", StringType, true),
-      createStructField("structure_file", StringType, true),
-  });
+  public static final StructType RECORDS =
+      new StructType(
+          new StructField[] {
+            createStructField("record_id", StringType, false),
+            createStructField("name", StringType, true),
+            createStructField("synonyms", createArrayType(StringType, false), true),
+            createStructField("formula", StringType, true),
+            createStructField("mw", DoubleType, true),
+            createStructField("exact_mass", DoubleType, true),
+            createStructField("cas", StringType, true),
+            createStructField("nist_number", StringType, true),
+            createStructField("db_number", StringType, true),
+            createStructField("inchikey_declared", StringType, true),
+            createStructField("smiles_declared", StringType, true),
+            createStructField("inchi_declared", StringType, true),
+            createStructField("spectrum_type", StringType, true),
+            createStructField("ion_mode", StringType, true),
+            createStructField("precursor_type", StringType, true),
+            createStructField("precursor_mz", DoubleType, true),
+            createStructField("collision_energy", StringType, true),
+            createStructField("instrument", StringType, true),
+            createStructField("instrument_type", StringType, true),
+            createStructField("comments", StringType, true),
+            createStructField("metadata", createMapType(StringType, StringType, true), true),
+            createStructField("mz", createArrayType(DoubleType, false), true),
+            createStructField("intensity", createArrayType(DoubleType, false), true),
+            createStructField("num_peaks_declared", IntegerType, true),
+            createStructField("warnings", createArrayType(StringType, false), true),
+            createStructField("source_file", StringType, false),
+            createStructField("byte_offset", LongType, false),
+            createStructField("ordinal", LongType, false),
+            createStructField("raw_sha256", StringType, false),
+            createStructField("structure", StringType, true),
+            createStructField("structure_kind", StringType, true),
+            createStructField("structure_source", StringType, true),
+            createStructField("structure_file", StringType, true),
+          });
 
   /** The {@code io.msetl.reject.Reject} fields in snake_case. */
-  public static final StructType REJECTS = new StructType(new StructField[] {
-      createStructField("stage", StringType, false),
-      createStructField("reason", StringType, false),
-      createStructField("message", StringType, true),
-      createStructField("record_id", StringType, true),
-      createStructField("source_file", StringType, true),
-      createStructField("byte_offset", LongType, false),
-      createStructField("ordinal", LongType, false),
-      createStructField("raw_excerpt", StringType, true),
-  });
+  public static final StructType REJECTS =
+      new StructType(
+          new StructField[] {
+            createStructField("stage", StringType, false),
+            createStructField("reason", StringType, false),
+            createStructField("message", StringType, true),
+            createStructField("record_id", StringType, true),
+            createStructField("source_file", StringType, true),
+            createStructField("byte_offset", LongType, false),
+            createStructField("ordinal", LongType, false),
+            createStructField("raw_excerpt", StringType, true),
+          });
 
   /** A structure (MOL file or SDF molecule) that no spectrum refers to. */
-  public static final StructType ORPHANS = new StructType(new StructField[] {
-      createStructField("record_id", StringType, true),
-      createStructField("structure_file", StringType, true),
-  });
+  public static final StructType ORPHANS =
+      new StructType(
+          new StructField[] {
+            createStructField("record_id", StringType, true),
+            createStructField("structure_file", StringType, true),
+          });
 
   /** Row kinds of the internal wide row. */
   static final String SPECTRUM = "SPECTRUM";
+
   static final String REJECT = "REJECT";
   static final String ORPHAN = "ORPHAN";
 
@@ -83,7 +90,8 @@ public final class IngestSchemas {
 
   private static StructType wide() {
     List<StructField> f = new ArrayList<>(Arrays.asList(RECORDS.fields()));
-    // Reject rows have no sha when decoding failed before hashing: keep every lineage column nullable here.
+    // Reject rows have no sha when decoding failed before hashing: keep every lineage column
+    // nullable here.
     f.replaceAll(x -> createStructField(x.name(), x.dataType(), true));
     f.add(createStructField("row_kind", StringType, false));
     f.add(createStructField("reject_reason", StringType, true));

@@ -21,14 +21,15 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * MOL files that no record refers to. The folder is listed by one executor task that streams
- * the names (a 300,000-file folder never sits in driver memory), and anti-joined on record id.
- * Only computed when the caller asks for orphan structures.
+ * MOL files that no record refers to. The folder is listed by one executor task that streams the
+ * names (a 300,000-file folder never sits in driver memory), and anti-joined on record id. Only
+ * computed when the caller asks for orphan structures.
  */
 final class MolListing {
   private MolListing() {}
 
-  static Dataset<Row> unmatched(SparkSession spark, IngestOptions o, SerializableConf conf, Dataset<Row> knownIds) {
+  static Dataset<Row> unmatched(
+      SparkSession spark, IngestOptions o, SerializableConf conf, Dataset<Row> knownIds) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String dir = o.molDir();
     String pattern = o.molPattern();
@@ -42,10 +43,12 @@ final class MolListing {
     int at = pattern.indexOf("{id}");
     String before = pattern.substring(0, at);
     String after = pattern.substring(at + 4);
-    return Pattern.compile(Pattern.quote(before) + "(.+)" + Pattern.quote(after), Pattern.CASE_INSENSITIVE);
+    return Pattern.compile(
+        Pattern.quote(before) + "(.+)" + Pattern.quote(after), Pattern.CASE_INSENSITIVE);
   }
 
-  private static Iterator<Row> list(String dir, String pattern, SerializableConf conf) throws IOException {
+  private static Iterator<Row> list(String dir, String pattern, SerializableConf conf)
+      throws IOException {
     Path p = new Path(dir);
     FileSystem fs = p.getFileSystem(conf.get());
     RemoteIterator<FileStatus> it = fs.listStatusIterator(p);

@@ -22,8 +22,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Executor-side work of one partition: decode, parse, and attach the structure found without a
- * shuffle — the record's own MOL file (read here, by name), else its SMILES, else its InChI.
- * SDF molblocks (a join) are attached later by {@link Ingest}.
+ * shuffle — the record's own MOL file (read here, by name), else its SMILES, else its InChI. SDF
+ * molblocks (a join) are attached later by {@link Ingest}.
  */
 final class Parsing implements Serializable {
   private final IngestOptions options;
@@ -37,16 +37,18 @@ final class Parsing implements Serializable {
   Iterator<Row> msp(Iterator<RawRecord> it) {
     MspParser parser = new MspParser(options.numPeaksMismatch());
     MolFileLocator mol = locator();
-    return map(it, raw -> {
-      String sha = WideRows.sha(raw);
-      RawText decoded = RawText.decode(raw.bytes(), raw.bytes().length);
-      ParseOutcome o = parser.parse(decoded.text(), fallbackId(raw));
-      if (!o.isAccepted()) {
-        return WideRows.reject(raw, sha, o, decoded.text());
-      }
-      MspRecord r = withFallbackWarning(o.record(), decoded);
-      return WideRows.spectrum(raw, sha, r, structureOf(r, mol), decoded.text());
-    });
+    return map(
+        it,
+        raw -> {
+          String sha = WideRows.sha(raw);
+          RawText decoded = RawText.decode(raw.bytes(), raw.bytes().length);
+          ParseOutcome o = parser.parse(decoded.text(), fallbackId(raw));
+          if (!o.isAccepted()) {
+            return WideRows.reject(raw, sha, o, decoded.text());
+          }
+          MspRecord r = withFallbackWarning(o.record(), decoded);
+          return WideRows.spectrum(raw, sha, r, structureOf(r, mol), decoded.text());
+        });
   }
 
   /**
@@ -56,69 +58,89 @@ final class Parsing implements Serializable {
   Iterator<Row> spectrumIds(Iterator<RawRecord> it, boolean sdfInput) {
     MspParser msp = new MspParser(options.numPeaksMismatch());
     SdfSpectrumParser sdf = new SdfSpectrumParser(options.numPeaksMismatch());
-    return mapSkippingNulls(it, raw -> {
-      String text = RawText.decode(raw.bytes(), raw.bytes().length).text();
-      ParseOutcome o;
-      if (sdfInput) {
-        SdfRecord rec = SdfRecord.parse(text);
-        if (!SdfSpectrumParser.hasSpectrum(rec)) {
-          return null;
-        }
-        o = sdf.parse(rec, fallbackId(raw));
-      } else {
-        o = msp.parse(text, fallbackId(raw));
-      }
-      return o.isAccepted() ? RowFactory.create(o.recordId(), raw.sourceFile(), raw.byteOffset()) : null;
-    });
+    return mapSkippingNulls(
+        it,
+        raw -> {
+          String text = RawText.decode(raw.bytes(), raw.bytes().length).text();
+          ParseOutcome o;
+          if (sdfInput) {
+            SdfRecord rec = SdfRecord.parse(text);
+            if (!SdfSpectrumParser.hasSpectrum(rec)) {
+              return null;
+            }
+            o = sdf.parse(rec, fallbackId(raw));
+          } else {
+            o = msp.parse(text, fallbackId(raw));
+          }
+          return o.isAccepted()
+              ? RowFactory.create(o.recordId(), raw.sourceFile(), raw.byteOffset())
+              : null;
+        });
   }
 
-  static final StructType SPECTRUM_IDS = new StructType(new StructField[] {
-      DataTypes.createStructField("dup_id", DataTypes.StringType, false),
-      DataTypes.createStructField("dup_file", DataTypes.StringType, false),
-      DataTypes.createStructField("dup_offset", DataTypes.LongType, false),
-  });
+  static final StructType SPECTRUM_IDS =
+      new StructType(
+          new StructField[] {
+            DataTypes.createStructField("dup_id", DataTypes.StringType, false),
+            DataTypes.createStructField("dup_file", DataTypes.StringType, false),
+            DataTypes.createStructField("dup_offset", DataTypes.LongType, false),
+          });
 
   /** SDF as the record source: molecules with peaks are spectra, the others orphan structures. */
   Iterator<Row> sdfSpectra(Iterator<RawRecord> it) {
     SdfSpectrumParser parser = new SdfSpectrumParser(options.numPeaksMismatch());
-    return map(it, raw -> {
-      String sha = WideRows.sha(raw);
-      RawText decoded = RawText.decode(raw.bytes(), raw.bytes().length);
-      SdfRecord sdf = SdfRecord.parse(decoded.text());
-      if (!SdfSpectrumParser.hasSpectrum(sdf)) {
-        return WideRows.orphan(SdfSpectrumParser.recordId(sdf, fallbackId(raw)), raw.sourceFile(), raw);
-      }
-      ParseOutcome o = parser.parse(sdf, fallbackId(raw));
-      if (!o.isAccepted()) {
-        return WideRows.reject(raw, sha, o, decoded.text());
-      }
-      MspRecord r = withFallbackWarning(o.record(), decoded);
-      WideRows.Structure s = sdfStructure(sdf, raw.sourceFile());
-      if (s == null) {
-        s = declared(r);
-      }
-      return WideRows.spectrum(raw, sha, r, s, decoded.text());
-    });
+    return map(
+        it,
+        raw -> {
+          String sha = WideRows.sha(raw);
+          RawText decoded = RawText.decode(raw.bytes(), raw.bytes().length);
+          SdfRecord sdf = SdfRecord.parse(decoded.text());
+          if (!SdfSpectrumParser.hasSpectrum(sdf)) {
+            return WideRows.orphan(
+                SdfSpectrumParser.recordId(sdf, fallbackId(raw)), raw.sourceFile(), raw);
+          }
+          ParseOutcome o = parser.parse(sdf, fallbackId(raw));
+          if (!o.isAccepted()) {
+            return WideRows.reject(raw, sha, o, decoded.text());
+          }
+          MspRecord r = withFallbackWarning(o.record(), decoded);
+          WideRows.Structure s = sdfStructure(sdf, raw.sourceFile());
+          if (s == null) {
+            s = declared(r);
+          }
+          return WideRows.spectrum(raw, sha, r, s, decoded.text());
+        });
   }
 
   /** SDF as a structure source for MSP records: rows of {@link #SDF_STRUCTURES}. */
   Iterator<Row> sdfStructures(Iterator<RawRecord> it) {
-    return mapSkippingNulls(it, raw -> {
-      SdfRecord sdf = SdfRecord.parse(RawText.decode(raw.bytes(), raw.bytes().length).text());
-      WideRows.Structure s = sdfStructure(sdf, raw.sourceFile());
-      return s == null ? null : RowFactory.create(SdfSpectrumParser.recordId(sdf, fallbackId(raw)), s.text(),
-          raw.sourceFile(), raw.byteOffset(), s.warnings().toArray(new String[0]));
-    });
+    return mapSkippingNulls(
+        it,
+        raw -> {
+          SdfRecord sdf = SdfRecord.parse(RawText.decode(raw.bytes(), raw.bytes().length).text());
+          WideRows.Structure s = sdfStructure(sdf, raw.sourceFile());
+          return s == null
+              ? null
+              : RowFactory.create(
+                  SdfSpectrumParser.recordId(sdf, fallbackId(raw)),
+                  s.text(),
+                  raw.sourceFile(),
+                  raw.byteOffset(),
+                  s.warnings().toArray(new String[0]));
+        });
   }
 
   /** One usable SDF molecule offered as a structure to the MSP records. */
-  static final StructType SDF_STRUCTURES = new StructType(new StructField[] {
-      DataTypes.createStructField("sdf_record_id", DataTypes.StringType, false),
-      DataTypes.createStructField("sdf_molblock", DataTypes.StringType, false),
-      DataTypes.createStructField("sdf_file", DataTypes.StringType, false),
-      DataTypes.createStructField("sdf_offset", DataTypes.LongType, false),
-      DataTypes.createStructField("sdf_warnings", DataTypes.createArrayType(DataTypes.StringType, false), false),
-  });
+  static final StructType SDF_STRUCTURES =
+      new StructType(
+          new StructField[] {
+            DataTypes.createStructField("sdf_record_id", DataTypes.StringType, false),
+            DataTypes.createStructField("sdf_molblock", DataTypes.StringType, false),
+            DataTypes.createStructField("sdf_file", DataTypes.StringType, false),
+            DataTypes.createStructField("sdf_offset", DataTypes.LongType, false),
+            DataTypes.createStructField(
+                "sdf_warnings", DataTypes.createArrayType(DataTypes.StringType, false), false),
+          });
 
   private WideRows.Structure structureOf(MspRecord r, MolFileLocator mol) {
     List<String> warnings = new ArrayList<>();
@@ -128,9 +150,13 @@ final class Parsing implements Serializable {
         if (f != null) {
           MolBlocks.Normalised n = MolBlocks.normalise(f.text());
           if (n != null && !n.isEmpty()) {
-            return new WideRows.Structure(n.molblock(), "molblock", "MOL_FILE", f.path(), repairWarnings(n.repairs()));
+            return new WideRows.Structure(
+                n.molblock(), "molblock", "MOL_FILE", f.path(), repairWarnings(n.repairs()));
           }
-          warnings.add("MOL_FILE_UNUSABLE: " + f.path() + (n == null ? " has no counts line" : " has no atoms"));
+          warnings.add(
+              "MOL_FILE_UNUSABLE: "
+                  + f.path()
+                  + (n == null ? " has no counts line" : " has no atoms"));
         }
       } catch (IOException e) {
         warnings.add("MOL_FILE_UNREADABLE: " + e.getMessage());
@@ -142,7 +168,9 @@ final class Parsing implements Serializable {
       all.addAll(s.warnings());
       return new WideRows.Structure(s.text(), s.kind(), s.source(), s.file(), all);
     }
-    return s != null ? s : warnings.isEmpty() ? null : new WideRows.Structure(null, null, null, null, warnings);
+    return s != null
+        ? s
+        : warnings.isEmpty() ? null : new WideRows.Structure(null, null, null, null, warnings);
   }
 
   /** SMILES before InChI: both as declared in the record (fields or comment pairs). */
@@ -161,7 +189,8 @@ final class Parsing implements Serializable {
     if (n == null || n.isEmpty()) {
       return null;
     }
-    return new WideRows.Structure(n.molblock(), "molblock", "SDF", file, repairWarnings(n.repairs()));
+    return new WideRows.Structure(
+        n.molblock(), "molblock", "SDF", file, repairWarnings(n.repairs()));
   }
 
   private static List<String> repairWarnings(List<String> repairs) {
@@ -178,10 +207,33 @@ final class Parsing implements Serializable {
     }
     List<String> w = new ArrayList<>(r.warnings());
     w.add(RawText.FALLBACK_WARNING + ": bytes were not valid UTF-8");
-    return new MspRecord(r.recordId(), r.idField(), r.name(), r.synonyms(), r.formula(), r.mw(), r.exactMass(),
-        r.cas(), r.nistNumber(), r.dbNumber(), r.inchikeyDeclared(), r.smilesDeclared(), r.inchiDeclared(),
-        r.spectrumType(), r.ionMode(), r.precursorType(), r.precursorMz(), r.collisionEnergy(), r.instrument(),
-        r.instrumentType(), r.comments(), r.metadata(), r.mz(), r.intensity(), r.numPeaksDeclared(), List.copyOf(w));
+    return new MspRecord(
+        r.recordId(),
+        r.idField(),
+        r.name(),
+        r.synonyms(),
+        r.formula(),
+        r.mw(),
+        r.exactMass(),
+        r.cas(),
+        r.nistNumber(),
+        r.dbNumber(),
+        r.inchikeyDeclared(),
+        r.smilesDeclared(),
+        r.inchiDeclared(),
+        r.spectrumType(),
+        r.ionMode(),
+        r.precursorType(),
+        r.precursorMz(),
+        r.collisionEnergy(),
+        r.instrument(),
+        r.instrumentType(),
+        r.comments(),
+        r.metadata(),
+        r.mz(),
+        r.intensity(),
+        r.numPeaksDeclared(),
+        List.copyOf(w));
   }
 
   static String fallbackId(RawRecord raw) {
@@ -204,7 +256,10 @@ final class Parsing implements Serializable {
     Row apply(RawRecord raw);
   }
 
-  /** Like {@link #map}, dropping the records for which {@code fn} returns null; streams, never buffers. */
+  /**
+   * Like {@link #map}, dropping the records for which {@code fn} returns null; streams, never
+   * buffers.
+   */
   private static Iterator<Row> mapSkippingNulls(Iterator<RawRecord> it, RowFn fn) {
     return new Iterator<>() {
       Row next = advance();

@@ -35,7 +35,10 @@ import scala.Tuple2;
 final class RawRecords {
   private RawRecords() {}
 
-  enum Kind { MSP, SDF }
+  enum Kind {
+    MSP,
+    SDF
+  }
 
   /** Record count of one split (the only thing the driver collects). */
   record SplitCount(String file, long start, long count) implements Serializable {
@@ -44,22 +47,36 @@ final class RawRecords {
     }
   }
 
-  static JavaRDD<RawRecord> read(SparkSession spark, List<String> paths, Kind kind, IngestOptions o) {
+  static JavaRDD<RawRecord> read(
+      SparkSession spark, List<String> paths, Kind kind, IngestOptions o) {
     Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
     long split = splitSize(conf, paths, o);
     conf.setLong(FileInputFormat.SPLIT_MAXSIZE, split);
     conf.setLong(FileInputFormat.SPLIT_MINSIZE, 1L);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     @SuppressWarnings("unchecked")
-    JavaNewHadoopRDD<LongWritable, BytesWritable> hadoop = (JavaNewHadoopRDD<LongWritable, BytesWritable>)
-        (kind == Kind.MSP
-            ? jsc.newAPIHadoopFile(String.join(",", paths), MspInputFormat.class, LongWritable.class, BytesWritable.class, conf)
-            : jsc.newAPIHadoopFile(String.join(",", paths), SdfInputFormat.class, LongWritable.class, BytesWritable.class, conf));
+    JavaNewHadoopRDD<LongWritable, BytesWritable> hadoop =
+        (JavaNewHadoopRDD<LongWritable, BytesWritable>)
+            (kind == Kind.MSP
+                ? jsc.newAPIHadoopFile(
+                    String.join(",", paths),
+                    MspInputFormat.class,
+                    LongWritable.class,
+                    BytesWritable.class,
+                    conf)
+                : jsc.newAPIHadoopFile(
+                    String.join(",", paths),
+                    SdfInputFormat.class,
+                    LongWritable.class,
+                    BytesWritable.class,
+                    conf));
 
-    List<SplitCount> counts = hadoop.mapPartitionsWithInputSplit(RawRecords::countSplit, true).collect();
+    List<SplitCount> counts =
+        hadoop.mapPartitionsWithInputSplit(RawRecords::countSplit, true).collect();
     Map<String, Long> firstOrdinal = firstOrdinals(counts);
-    JavaRDD<RawRecord> raw = hadoop.mapPartitionsWithInputSplit(
-        (s, it) -> records((FileSplit) s, it, firstOrdinal.get(key((FileSplit) s))), true);
+    JavaRDD<RawRecord> raw =
+        hadoop.mapPartitionsWithInputSplit(
+            (s, it) -> records((FileSplit) s, it, firstOrdinal.get(key((FileSplit) s))), true);
     if (raw.getNumPartitions() < o.minPartitions()) {
       // Only compressed input ends up here (each .gz is one unsplittable task).
       raw = raw.repartition(o.minPartitions());
@@ -71,7 +88,8 @@ final class RawRecords {
     return s.getPath().toString() + "@" + s.getStart();
   }
 
-  private static Iterator<SplitCount> countSplit(InputSplit s, Iterator<Tuple2<LongWritable, BytesWritable>> it) {
+  private static Iterator<SplitCount> countSplit(
+      InputSplit s, Iterator<Tuple2<LongWritable, BytesWritable>> it) {
     long n = 0;
     while (it.hasNext()) {
       it.next();
@@ -98,7 +116,8 @@ final class RawRecords {
     return first;
   }
 
-  private static Iterator<RawRecord> records(FileSplit split, Iterator<Tuple2<LongWritable, BytesWritable>> it, long first) {
+  private static Iterator<RawRecord> records(
+      FileSplit split, Iterator<Tuple2<LongWritable, BytesWritable>> it, long first) {
     String file = split.getPath().toString();
     return new Iterator<>() {
       long ordinal = first;
@@ -116,7 +135,10 @@ final class RawRecords {
     };
   }
 
-  /** Split size giving at least minPartitions splits of the uncompressed input, capped by maxSplitBytes. */
+  /**
+   * Split size giving at least minPartitions splits of the uncompressed input, capped by
+   * maxSplitBytes.
+   */
   static long splitSize(Configuration conf, List<String> paths, IngestOptions o) {
     long total = 0;
     CompressionCodecFactory codecs = new CompressionCodecFactory(conf);

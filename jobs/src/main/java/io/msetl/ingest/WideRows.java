@@ -25,22 +25,51 @@ final class WideRows {
       warnings.addAll(s.warnings());
     }
     return RowFactory.create(
-        r.recordId(), r.name(), r.synonyms().toArray(new String[0]), r.formula(), r.mw(), r.exactMass(),
-        r.cas(), r.nistNumber(), r.dbNumber(), r.inchikeyDeclared(), r.smilesDeclared(), r.inchiDeclared(),
-        r.spectrumType(), r.ionMode(), r.precursorType(), r.precursorMz(), r.collisionEnergy(),
-        r.instrument(), r.instrumentType(), r.comments(), scalaMap(r.metadata()), r.mz(), r.intensity(),
-        r.numPeaksDeclared(), warnings.toArray(new String[0]),
-        raw.sourceFile(), raw.byteOffset(), raw.ordinal(), sha,
-        s == null ? null : s.text(), s == null ? null : s.kind(), s == null ? null : s.source(),
+        r.recordId(),
+        r.name(),
+        r.synonyms().toArray(new String[0]),
+        r.formula(),
+        r.mw(),
+        r.exactMass(),
+        r.cas(),
+        r.nistNumber(),
+        r.dbNumber(),
+        r.inchikeyDeclared(),
+        r.smilesDeclared(),
+        r.inchiDeclared(),
+        r.spectrumType(),
+        r.ionMode(),
+        r.precursorType(),
+        r.precursorMz(),
+        r.collisionEnergy(),
+        r.instrument(),
+        r.instrumentType(),
+        r.comments(),
+        scalaMap(r.metadata()),
+        r.mz(),
+        r.intensity(),
+        r.numPeaksDeclared(),
+        warnings.toArray(new String[0]),
+        raw.sourceFile(),
+        raw.byteOffset(),
+        raw.ordinal(),
+        sha,
+        s == null ? null : s.text(),
+        s == null ? null : s.kind(),
+        s == null ? null : s.source(),
         s == null ? null : s.file(),
-        IngestSchemas.SPECTRUM, null, null, head(rawText, HEAD_CHARS));
+        IngestSchemas.SPECTRUM,
+        null,
+        null,
+        head(rawText, HEAD_CHARS));
   }
 
   static Row reject(RawRecord raw, String sha, ParseOutcome o, String rawText) {
     return reject(raw, sha, o.recordId(), o.rejectReason(), o.rejectMessage(), rawText);
   }
 
-  static Row reject(RawRecord raw, String sha, String recordId, String reason, String message, String rawText) {
+  static Row reject(
+      RawRecord raw, String sha, String recordId, String reason, String message, String rawText) {
     Object[] v = new Object[IngestSchemas.WIDE.size()];
     v[0] = recordId;
     int base = IngestSchemas.RECORDS.fieldIndex("source_file");

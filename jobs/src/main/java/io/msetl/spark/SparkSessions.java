@@ -5,14 +5,15 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Creates the SparkSession every job uses: embedded (local mode, master from the options) when
- * run by {@code ./msetl}, or the cluster's session when run by {@code spark-submit}.
+ * Creates the SparkSession every job uses: embedded (local mode, master from the options) when run
+ * by {@code ./msetl}, or the cluster's session when run by {@code spark-submit}.
  */
 public final class SparkSessions {
   private SparkSessions() {}
 
   /**
-   * @param master   e.g. {@code local[2]}; ignored under spark-submit, which sets {@code spark.master}
+   * @param master e.g. {@code local[2]}; ignored under spark-submit, which sets {@code
+   *     spark.master}
    * @param settings extra {@code spark.*} settings from the configuration file
    */
   public static SparkSession start(String appName, String master, Map<String, String> settings) {
@@ -27,14 +28,17 @@ public final class SparkSessions {
       conf.setIfMissing("spark.sql.shuffle.partitions", "16");
     }
     conf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
-    conf.setIfMissing("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
-    // Small JSON commit files would otherwise be checkpointed as Parquet every 10 versions with stats
+    conf.setIfMissing(
+        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    // Small JSON commit files would otherwise be checkpointed as Parquet every 10 versions with
+    // stats
     // collection we do not need; keep Delta's defaults otherwise.
-    settings.forEach((k, v) -> {
-      if (k.startsWith("spark.")) {
-        conf.set(k, v);
-      }
-    });
+    settings.forEach(
+        (k, v) -> {
+          if (k.startsWith("spark.")) {
+            conf.set(k, v);
+          }
+        });
     return SparkSession.builder().config(conf).getOrCreate();
   }
 

@@ -27,7 +27,8 @@ final class Conform {
     }
     if (!missing.isEmpty()) {
       // A missing column is a programming error in a stage, never a data problem: fail loudly.
-      throw new IllegalStateException("rows for table " + table.tableName() + " lack columns " + missing);
+      throw new IllegalStateException(
+          "rows for table " + table.tableName() + " lack columns " + missing);
     }
     return rows.select(columns);
   }

@@ -13,8 +13,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Tables as plain Parquet folders. Parquet has no transaction log, so an overwrite is written
- * beside the table and swapped in by renames: a failed write never damages the old table.
- * There is one version only (reported as 0).
+ * beside the table and swapped in by renames: a failed write never damages the old table. There is
+ * one version only (reported as 0).
  */
 public final class ParquetTableStore implements TableStore {
   private final SparkSession spark;

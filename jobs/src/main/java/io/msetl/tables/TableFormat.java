@@ -7,12 +7,15 @@ public enum TableFormat {
   DELTA,
   PARQUET;
 
-  /** Parses {@code delta} / {@code parquet}, case-insensitively, with a one-line error otherwise. */
+  /**
+   * Parses {@code delta} / {@code parquet}, case-insensitively, with a one-line error otherwise.
+   */
   public static TableFormat parse(String text) {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown table format '" + text + "' (use delta or parquet)");
+      throw new IllegalArgumentException(
+          "unknown table format '" + text + "' (use delta or parquet)");
     }
   }
 

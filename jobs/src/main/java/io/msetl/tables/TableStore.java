@@ -5,12 +5,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Where msetl's tables live: one folder per table under a root. Callers see tables by their
- * {@link Tables} name; whether that is Delta or Parquet underneath is the store's business.
+ * Where msetl's tables live: one folder per table under a root. Callers see tables by their {@link
+ * Tables} name; whether that is Delta or Parquet underneath is the store's business.
  */
 public interface TableStore {
 
-  /** Replaces the table's contents in one commit; readers see the old or the new rows, never a mix. */
+  /**
+   * Replaces the table's contents in one commit; readers see the old or the new rows, never a mix.
+   */
   void overwrite(Tables table, Dataset<Row> rows);
 
   /** Adds rows (used for {@code runs}). */

@@ -16,128 +16,248 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The six tables msetl writes, with their exact schemas: the contract between the build job,
- * the exporters and anyone reading the tables from Spark SQL or a notebook.
+ * The six tables msetl writes, with their exact schemas: the contract between the build job, the
+ * exporters and anyone reading the tables from Spark SQL or a notebook.
  *
- * <p>Schemas are spelled out here rather than inferred from whatever the stages happen to
- * produce, so that a change in a stage can never silently change a table. Arrays are declared
- * with nullable elements because that is how Delta and Parquet hand them back; msetl never
- * writes a null element.
+ * <p>Schemas are spelled out here rather than inferred from whatever the stages happen to produce,
+ * so that a change in a stage can never silently change a table. Arrays are declared with nullable
+ * elements because that is how Delta and Parquet hand them back; msetl never writes a null element.
  */
 public enum Tables {
   /** One row per library record (compound id = the library's {@code ID:}); partitioned by split. */
-  COMPOUNDS("compounds", "split", new StructType(new StructField[] {
-      field("id", StringType, false, "the library's record id (ID:, else DB#, else NIST#)"),
-      field("name", StringType, true, "Name: as written"),
-      field("synonyms", createArrayType(StringType, true), true, "Synon: lines"),
-      field("formula", StringType, true, "molecular formula computed by RDKit from the structure"),
-      field("formula_declared", StringType, true, "Formula: as written in the library"),
-      field("exact_mass", DoubleType, true, "monoisotopic mass computed by RDKit"),
-      field("exact_mass_declared", DoubleType, true, "ExactMass: as written"),
-      field("mw_declared", DoubleType, true, "MW: as written"),
-      field("canonical_smiles", StringType, true, "RDKit canonical isomeric SMILES of the featurized molecule"),
-      field("inchi", StringType, true, "standard InChI computed by RDKit"),
-      field("inchikey", StringType, true, "standard InChIKey computed by RDKit"),
-      field("inchikey_declared", StringType, true, "InChIKey: as written in the library"),
-      field("structure_key", StringType, true, "key of the row in graph_features (InChIKey, or canonical SMILES)"),
-      field("murcko_scaffold", StringType, true, "Bemis-Murcko scaffold SMILES"),
-      field("heavy_atoms", IntegerType, true, "heavy atoms of the featurized molecule"),
-      field("formal_charge", IntegerType, true, "net formal charge of the featurized molecule"),
-      field("fragment_count", IntegerType, true, "fragments in the structure as given"),
-      field("fragments_stripped", BooleanType, true, "true when salt/solvent fragments were removed"),
-      field("cas", StringType, true, "CAS#/CASNO as written"),
-      field("nist_number", StringType, true, "NIST# as written"),
-      field("db_number", StringType, true, "DB# as written"),
-      field("structure_source", StringType, true, "MOL_FILE, SDF, MSP_SMILES, MSP_INCHI"),
-      field("structure_file", StringType, true, "file the structure was read from"),
-      field("source_file", StringType, false, "lineage: MSP/SDF file of the record"),
-      field("byte_offset", LongType, false, "lineage: byte offset of the record in source_file"),
-      field("ordinal", LongType, false, "lineage: 0-based record number in source_file"),
-      field("raw_sha256", StringType, false, "lineage: sha256 of the record's raw bytes"),
-      field("content_hash", StringType, false, "sha256 over the raw record and its structure text: changes iff the inputs of this row change"),
-      field("split", StringType, false, "train, val or test (partition column)"),
-  })),
+  COMPOUNDS(
+      "compounds",
+      "split",
+      new StructType(
+          new StructField[] {
+            field("id", StringType, false, "the library's record id (ID:, else DB#, else NIST#)"),
+            field("name", StringType, true, "Name: as written"),
+            field("synonyms", createArrayType(StringType, true), true, "Synon: lines"),
+            field(
+                "formula",
+                StringType,
+                true,
+                "molecular formula computed by RDKit from the structure"),
+            field("formula_declared", StringType, true, "Formula: as written in the library"),
+            field("exact_mass", DoubleType, true, "monoisotopic mass computed by RDKit"),
+            field("exact_mass_declared", DoubleType, true, "ExactMass: as written"),
+            field("mw_declared", DoubleType, true, "MW: as written"),
+            field(
+                "canonical_smiles",
+                StringType,
+                true,
+                "RDKit canonical isomeric SMILES of the featurized molecule"),
+            field("inchi", StringType, true, "standard InChI computed by RDKit"),
+            field("inchikey", StringType, true, "standard InChIKey computed by RDKit"),
+            field("inchikey_declared", StringType, true, "InChIKey: as written in the library"),
+            field(
+                "structure_key",
+                StringType,
+                true,
+                "key of the row in graph_features (InChIKey, or canonical SMILES)"),
+            field("murcko_scaffold", StringType, true, "Bemis-Murcko scaffold SMILES"),
+            field("heavy_atoms", IntegerType, true, "heavy atoms of the featurized molecule"),
+            field(
+                "formal_charge", IntegerType, true, "net formal charge of the featurized molecule"),
+            field("fragment_count", IntegerType, true, "fragments in the structure as given"),
+            field(
+                "fragments_stripped",
+                BooleanType,
+                true,
+                "true when salt/solvent fragments were removed"),
+            field("cas", StringType, true, "CAS#/CASNO as written"),
+            field("nist_number", StringType, true, "NIST# as written"),
+            field("db_number", StringType, true, "DB# as written"),
+            field("structure_source", StringType, true, "MOL_FILE, SDF, MSP_SMILES, MSP_INCHI"),
+            field("structure_file", StringType, true, "file the structure was read from"),
+            field("source_file", StringType, false, "lineage: MSP/SDF file of the record"),
+            field(
+                "byte_offset",
+                LongType,
+                false,
+                "lineage: byte offset of the record in source_file"),
+            field("ordinal", LongType, false, "lineage: 0-based record number in source_file"),
+            field("raw_sha256", StringType, false, "lineage: sha256 of the record's raw bytes"),
+            field(
+                "content_hash",
+                StringType,
+                false,
+                "sha256 over the raw record and its structure text: changes iff the inputs of this row change"),
+            field("split", StringType, false, "train, val or test (partition column)"),
+          })),
 
   /** One row per spectrum; {@code compound_id} references compounds.id; partitioned by split. */
-  SPECTRA("spectra", "split", new StructType(new StructField[] {
-      field("compound_id", StringType, false, "compounds.id"),
-      field("spectrum_type", StringType, true, "Spectrum_type: (MS, MS2, ...)"),
-      field("ion_mode", StringType, true, "Ion_mode: P/N"),
-      field("precursor_type", StringType, true, "adduct, e.g. [M+H]+"),
-      field("precursor_mz", DoubleType, true, "PrecursorMZ:"),
-      field("collision_energy", StringType, true, "Collision_energy: as written"),
-      field("instrument", StringType, true, "Instrument:"),
-      field("instrument_type", StringType, true, "Instrument_type:"),
-      field("num_peaks", IntegerType, false, "peaks after cleaning"),
-      field("mz", createArrayType(DoubleType, true), false, "cleaned peak m/z, ascending"),
-      field("intensity", createArrayType(DoubleType, true), false, "cleaned peak intensities as published"),
-      field("normalized_spectrum", createArrayType(FloatType, true), false, "binned, normalised dense float32 vector"),
-      field("peaks_below_range", IntegerType, false, "cleaned peaks below the binning range (not in the vector)"),
-      field("peaks_above_range", IntegerType, false, "cleaned peaks above the binning range (not in the vector)"),
-      field("peaks_dropped", IntegerType, false, "non-finite / non-positive peaks removed by cleaning"),
-      field("warnings", createArrayType(StringType, true), true, "record-level warnings, e.g. NUM_PEAKS_MISMATCH"),
-      field("metadata", createMapType(StringType, StringType, true), true, "every field of the record, canonical key -> value"),
-      field("split", StringType, false, "train, val or test (partition column)"),
-  })),
+  SPECTRA(
+      "spectra",
+      "split",
+      new StructType(
+          new StructField[] {
+            field("compound_id", StringType, false, "compounds.id"),
+            field("spectrum_type", StringType, true, "Spectrum_type: (MS, MS2, ...)"),
+            field("ion_mode", StringType, true, "Ion_mode: P/N"),
+            field("precursor_type", StringType, true, "adduct, e.g. [M+H]+"),
+            field("precursor_mz", DoubleType, true, "PrecursorMZ:"),
+            field("collision_energy", StringType, true, "Collision_energy: as written"),
+            field("instrument", StringType, true, "Instrument:"),
+            field("instrument_type", StringType, true, "Instrument_type:"),
+            field("num_peaks", IntegerType, false, "peaks after cleaning"),
+            field("mz", createArrayType(DoubleType, true), false, "cleaned peak m/z, ascending"),
+            field(
+                "intensity",
+                createArrayType(DoubleType, true),
+                false,
+                "cleaned peak intensities as published"),
+            field(
+                "normalized_spectrum",
+                createArrayType(FloatType, true),
+                false,
+                "binned, normalised dense float32 vector"),
+            field(
+                "peaks_below_range",
+                IntegerType,
+                false,
+                "cleaned peaks below the binning range (not in the vector)"),
+            field(
+                "peaks_above_range",
+                IntegerType,
+                false,
+                "cleaned peaks above the binning range (not in the vector)"),
+            field(
+                "peaks_dropped",
+                IntegerType,
+                false,
+                "non-finite / non-positive peaks removed by cleaning"),
+            field(
+                "warnings",
+                createArrayType(StringType, true),
+                true,
+                "record-level warnings, e.g. NUM_PEAKS_MISMATCH"),
+            field(
+                "metadata",
+                createMapType(StringType, StringType, true),
+                true,
+                "every field of the record, canonical key -> value"),
+            field("split", StringType, false, "train, val or test (partition column)"),
+          })),
 
   /**
-   * One row per distinct structure ({@code structure_key}); many records (replicate spectra,
-   * MS/MS at several energies) share one structure, which is featurized once.
+   * One row per distinct structure ({@code structure_key}); many records (replicate spectra, MS/MS
+   * at several energies) share one structure, which is featurized once.
    */
-  GRAPH_FEATURES("graph_features", null, new StructType(new StructField[] {
-      field("structure_key", StringType, false, "compounds.structure_key"),
-      field("num_atoms", IntegerType, false, "nodes n"),
-      field("node_feature_width", IntegerType, false, "F"),
-      field("node_features", createArrayType(FloatType, true), false, "n x F float32, row-major"),
-      field("num_edges", IntegerType, false, "directed edges E (each bond twice)"),
-      field("edge_index", createArrayType(IntegerType, true), false, "2 x E int32, row-major: sources then targets"),
-      field("edge_feature_width", IntegerType, false, "B"),
-      field("edge_attr", createArrayType(FloatType, true), false, "E x B float32, row-major"),
-      field("coords", createArrayType(FloatType, true), true, "n x 3 float32 conformer coordinates (null without a conformer)"),
-      field("conformer_status", StringType, false, "OK, OK_RANDOM_COORDS, FALLBACK_2D, FAILED, SKIPPED_TOO_LARGE, TIMEOUT"),
-      field("force_field", StringType, true, "MMFF94, UFF or NONE"),
-      field("conformer_seed", LongType, true, "ETKDG seed derived from the molecule"),
-      field("featurizer_version", StringType, false, "msetl featurizer + RDKit version"),
-      field("feature_schema_version", StringType, false, "version of the feature schema (see runs.feature_schema)"),
-  })),
+  GRAPH_FEATURES(
+      "graph_features",
+      null,
+      new StructType(
+          new StructField[] {
+            field("structure_key", StringType, false, "compounds.structure_key"),
+            field("num_atoms", IntegerType, false, "nodes n"),
+            field("node_feature_width", IntegerType, false, "F"),
+            field(
+                "node_features",
+                createArrayType(FloatType, true),
+                false,
+                "n x F float32, row-major"),
+            field("num_edges", IntegerType, false, "directed edges E (each bond twice)"),
+            field(
+                "edge_index",
+                createArrayType(IntegerType, true),
+                false,
+                "2 x E int32, row-major: sources then targets"),
+            field("edge_feature_width", IntegerType, false, "B"),
+            field("edge_attr", createArrayType(FloatType, true), false, "E x B float32, row-major"),
+            field(
+                "coords",
+                createArrayType(FloatType, true),
+                true,
+                "n x 3 float32 conformer coordinates (null without a conformer)"),
+            field(
+                "conformer_status",
+                StringType,
+                false,
+                "OK, OK_RANDOM_COORDS, FALLBACK_2D, FAILED, SKIPPED_TOO_LARGE, TIMEOUT"),
+            field("force_field", StringType, true, "MMFF94, UFF or NONE"),
+            field("conformer_seed", LongType, true, "ETKDG seed derived from the molecule"),
+            field("featurizer_version", StringType, false, "msetl featurizer + RDKit version"),
+            field(
+                "feature_schema_version",
+                StringType,
+                false,
+                "version of the feature schema (see runs.feature_schema)"),
+          })),
 
   /** One row per compound: its split and why. Partitioned by split. */
-  DATASET_SPLITS("dataset_splits", "split", new StructType(new StructField[] {
-      field("compound_id", StringType, false, "compounds.id"),
-      field("group_key", StringType, false, "the key the split is a function of"),
-      field("split_method", StringType, false, "inchikey_block1, scaffold or random_id"),
-      field("split", StringType, false, "train, val or test (partition column)"),
-  })),
+  DATASET_SPLITS(
+      "dataset_splits",
+      "split",
+      new StructType(
+          new StructField[] {
+            field("compound_id", StringType, false, "compounds.id"),
+            field("group_key", StringType, false, "the key the split is a function of"),
+            field("split_method", StringType, false, "inchikey_block1, scaffold or random_id"),
+            field("split", StringType, false, "train, val or test (partition column)"),
+          })),
 
   /** One row per rejected record or compound. */
-  REJECTS("rejects", null, new StructType(new StructField[] {
-      field("stage", StringType, false, "ingest, structure, featurize, spectrum, ..."),
-      field("reason", StringType, false, "reason code"),
-      field("message", StringType, true, "what was wrong, in words"),
-      field("record_id", StringType, true, "the record's id when known"),
-      field("source_file", StringType, true, "lineage"),
-      field("byte_offset", LongType, false, "lineage (-1 when not applicable)"),
-      field("ordinal", LongType, false, "lineage (-1 when not applicable)"),
-      field("raw_excerpt", StringType, true, "start of the raw record"),
-  })),
+  REJECTS(
+      "rejects",
+      null,
+      new StructType(
+          new StructField[] {
+            field("stage", StringType, false, "ingest, structure, featurize, spectrum, ..."),
+            field("reason", StringType, false, "reason code"),
+            field("message", StringType, true, "what was wrong, in words"),
+            field("record_id", StringType, true, "the record's id when known"),
+            field("source_file", StringType, true, "lineage"),
+            field("byte_offset", LongType, false, "lineage (-1 when not applicable)"),
+            field("ordinal", LongType, false, "lineage (-1 when not applicable)"),
+            field("raw_excerpt", StringType, true, "start of the raw record"),
+          })),
 
   /** One row per run of a job; appended, never overwritten. */
-  RUNS("runs", null, new StructType(new StructField[] {
-      field("run_id", StringType, false, "unique id of the run"),
-      field("command", StringType, false, "build, nightly, ..."),
-      field("started_at", StringType, false, "ISO-8601 UTC"),
-      field("finished_at", StringType, false, "ISO-8601 UTC"),
-      field("outcome", StringType, false, "SUCCEEDED or FAILED"),
-      field("config_json", StringType, false, "effective configuration"),
-      field("config_hash", StringType, false, "sha256 of config_json"),
-      field("input_fingerprints", createMapType(StringType, StringType, false), false, "input path -> size/sha256"),
-      field("versions", createMapType(StringType, StringType, false), false, "msetl, Spark, Delta, RDKit, Java"),
-      field("feature_schema", StringType, false, "feature schema JSON"),
-      field("counts", createMapType(StringType, LongType, false), false, "rows per table and per stage"),
-      field("reject_counts", createMapType(StringType, LongType, false), false, "stage/reason -> rows"),
-      field("conformer_status_counts", createMapType(StringType, LongType, false), false, "status -> structures"),
-      field("stage_seconds", createMapType(StringType, DoubleType, false), false, "wall seconds per stage"),
-  }));
+  RUNS(
+      "runs",
+      null,
+      new StructType(
+          new StructField[] {
+            field("run_id", StringType, false, "unique id of the run"),
+            field("command", StringType, false, "build, nightly, ..."),
+            field("started_at", StringType, false, "ISO-8601 UTC"),
+            field("finished_at", StringType, false, "ISO-8601 UTC"),
+            field("outcome", StringType, false, "SUCCEEDED or FAILED"),
+            field("config_json", StringType, false, "effective configuration"),
+            field("config_hash", StringType, false, "sha256 of config_json"),
+            field(
+                "input_fingerprints",
+                createMapType(StringType, StringType, false),
+                false,
+                "input path -> size/sha256"),
+            field(
+                "versions",
+                createMapType(StringType, StringType, false),
+                false,
+                "msetl, Spark, Delta, RDKit, Java"),
+            field("feature_schema", StringType, false, "feature schema JSON"),
+            field(
+                "counts",
+                createMapType(StringType, LongType, false),
+                false,
+                "rows per table and per stage"),
+            field(
+                "reject_counts",
+                createMapType(StringType, LongType, false),
+                false,
+                "stage/reason -> rows"),
+            field(
+                "conformer_status_counts",
+                createMapType(StringType, LongType, false),
+                false,
+                "status -> structures"),
+            field(
+                "stage_seconds",
+                createMapType(StringType, DoubleType, false),
+                false,
+                "wall seconds per stage"),
+          }));
 
   private final String tableName;
   private final String partitionColumn;

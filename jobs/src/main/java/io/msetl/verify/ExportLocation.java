@@ -12,7 +12,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 
-/** An export folder on any Hadoop file system, named directly or through an exports folder's {@code latest}. */
+/**
+ * An export folder on any Hadoop file system, named directly or through an exports folder's {@code
+ * latest}.
+ */
 final class ExportLocation {
   private final FileSystem fs;
   private final Path dir;
@@ -26,7 +29,8 @@ final class ExportLocation {
     } else if (fs.exists(new Path(q, Publisher.LATEST))) {
       dir = new Path(q, read(new Path(q, Publisher.LATEST)).trim());
     } else {
-      throw new UsageException(target + " is neither an export (no manifest.json) nor an exports folder (no latest)");
+      throw new UsageException(
+          target + " is neither an export (no manifest.json) nor an exports folder (no latest)");
     }
   }
 
@@ -44,7 +48,9 @@ final class ExportLocation {
     }
   }
 
-  /** A local path to read the file with SQLite: the file itself when local, else a temporary copy. */
+  /**
+   * A local path to read the file with SQLite: the file itself when local, else a temporary copy.
+   */
   java.nio.file.Path local(Path file) throws IOException {
     if (fs instanceof RawLocalFileSystem raw) {
       return raw.pathToFile(file).toPath();

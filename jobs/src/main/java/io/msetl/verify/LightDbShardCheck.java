@@ -18,8 +18,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Checks one LightDB file of an export: the LightDB structural verify, record count and contiguous
- * keys against the manifest, the user-area summary, and for index files that sampled records
- * decode from the payload (and equal the spectra file when there is one).
+ * keys against the manifest, the user-area summary, and for index files that sampled records decode
+ * from the payload (and equal the spectra file when there is one).
  */
 final class LightDbShardCheck {
   private final ExportLocation loc;
@@ -50,7 +50,8 @@ final class LightDbShardCheck {
     }
   }
 
-  private void checkIndex(ShardFile f, Path p, int perShard, List<ShardSample> picked) throws IOException {
+  private void checkIndex(ShardFile f, Path p, int perShard, List<ShardSample> picked)
+      throws IOException {
     Path dat = sibling(p, LightDbShardFormat.PAYLOAD_SUFFIX);
     if (!loc.fs().exists(dat)) {
       problems.add(f.path() + ": its payload " + dat.getName() + " is missing");
@@ -62,10 +63,19 @@ final class LightDbShardCheck {
       }
       JsonNode u = r.summary();
       if (u.path("payload_bytes").asLong() != r.payloadBytes()) {
-        problems.add(f.path() + ": user area says the payload has " + u.path("payload_bytes").asLong() + " bytes, "
-            + dat.getName() + " has " + r.payloadBytes());
+        problems.add(
+            f.path()
+                + ": user area says the payload has "
+                + u.path("payload_bytes").asLong()
+                + " bytes, "
+                + dat.getName()
+                + " has "
+                + r.payloadBytes());
       }
-      LightDb spectra = u.path("spectra").isTextual() ? LightDb.openReadOnly(loc.local(sibling(p, LightDbShardFormat.SPECTRA_SUFFIX))) : null;
+      LightDb spectra =
+          u.path("spectra").isTextual()
+              ? LightDb.openReadOnly(loc.local(sibling(p, LightDbShardFormat.SPECTRA_SUFFIX)))
+              : null;
       try {
         for (long i : Verifier.pick(f.firstSample(), f.rows(), perShard)) {
           ShardSample s = r.sample(i);
@@ -74,9 +84,17 @@ final class LightDbShardCheck {
             continue;
           }
           picked.add(s);
-          Optional<byte[]> vector = spectra == null ? Optional.empty() : spectra.read(Elements.longs(i));
-          if (spectra != null && (vector.isEmpty() || !Arrays.equals(Elements.toFloats(vector.get()), s.spectrum()))) {
-            problems.add(f.path() + ": sample " + i + " has a different spectrum in " + u.path("spectra").asText());
+          Optional<byte[]> vector =
+              spectra == null ? Optional.empty() : spectra.read(Elements.longs(i));
+          if (spectra != null
+              && (vector.isEmpty()
+                  || !Arrays.equals(Elements.toFloats(vector.get()), s.spectrum()))) {
+            problems.add(
+                f.path()
+                    + ": sample "
+                    + i
+                    + " has a different spectrum in "
+                    + u.path("spectra").asText());
           }
         }
       } finally {
@@ -104,11 +122,19 @@ final class LightDbShardCheck {
       long min = Elements.toLongs(db.minimum().orElseThrow().key())[0];
       long max = Elements.toLongs(db.maximum().orElseThrow().key())[0];
       if (min != f.firstSample() || max != f.firstSample() + count - 1) {
-        problems.add(f.path() + ": sample indexes " + min + ".." + max + " are not contiguous from " + f.firstSample());
+        problems.add(
+            f.path()
+                + ": sample indexes "
+                + min
+                + ".."
+                + max
+                + " are not contiguous from "
+                + f.firstSample());
       }
     }
     JsonNode u = UserArea.decode(db.readUserArea());
-    if (!format.equals(u.path("format").asText()) || u.path("sample_count").asLong() != count
+    if (!format.equals(u.path("format").asText())
+        || u.path("sample_count").asLong() != count
         || u.path("sample_index_start").asLong() != f.firstSample()) {
       problems.add(f.path() + ": user area does not describe this shard: " + u);
     }
@@ -117,6 +143,8 @@ final class LightDbShardCheck {
 
   private static Path sibling(Path indexFile, String suffix) {
     String name = indexFile.getName();
-    return new Path(indexFile.getParent(), name.substring(0, name.length() - LightDbShardFormat.INDEX_SUFFIX.length()) + suffix);
+    return new Path(
+        indexFile.getParent(),
+        name.substring(0, name.length() - LightDbShardFormat.INDEX_SUFFIX.length()) + suffix);
   }
 }

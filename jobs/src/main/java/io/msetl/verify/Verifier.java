@@ -32,15 +32,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Checks a published export: every file the manifest lists exists with its size and sha256,
- * every SQLite shard opens, passes {@code PRAGMA quick_check}, holds the manifest's rows under
- * contiguous sample indexes and answers the original training query; every LightDB file passes
- * the LightDB verifier with the same counts and keys (see {@link LightDbShardCheck}); and a
- * sample of rows from every shard equals the tables at the manifest's versions.
+ * Checks a published export: every file the manifest lists exists with its size and sha256, every
+ * SQLite shard opens, passes {@code PRAGMA quick_check}, holds the manifest's rows under contiguous
+ * sample indexes and answers the original training query; every LightDB file passes the LightDB
+ * verifier with the same counts and keys (see {@link LightDbShardCheck}); and a sample of rows from
+ * every shard equals the tables at the manifest's versions.
  */
 public final class Verifier {
   /** What was checked and what was wrong; an export is good when {@code problems} is empty. */
-  public record Report(String exportDir, int filesChecked, int samplesCompared, List<String> problems) {
+  public record Report(
+      String exportDir, int filesChecked, int samplesCompared, List<String> problems) {
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -50,14 +51,17 @@ public final class Verifier {
   private final HadoopConf hadoop;
   private final Consumer<String> progress;
 
-  /** @param spark null to check the files only (no comparison with the tables) */
+  /**
+   * @param spark null to check the files only (no comparison with the tables)
+   */
   public Verifier(SparkSession spark, HadoopConf hadoop, Consumer<String> progress) {
     this.spark = spark;
     this.hadoop = hadoop;
     this.progress = progress;
   }
 
-  public Report verify(String target, String tablesOverride, int samplesPerShard) throws IOException {
+  public Report verify(String target, String tablesOverride, int samplesPerShard)
+      throws IOException {
     ExportLocation loc = new ExportLocation(hadoop, target);
     Manifest m = Manifest.fromJson(loc.read(new Path(loc.dir(), Publisher.MANIFEST)));
     List<String> problems = new ArrayList<>();
@@ -81,24 +85,37 @@ public final class Verifier {
     checkSplitCounts(m, LightDbShardFormat.NAME, ldbRowsPerSplit, problems);
     if (spark != null && !picked.isEmpty()) {
       String root = tablesOverride != null ? tablesOverride : m.tablesRoot();
-      compareWithTables(TableStores.open(spark, TableFormat.parse(m.tableFormat()), root), m, picked, problems);
+      compareWithTables(
+          TableStores.open(spark, TableFormat.parse(m.tableFormat()), root), m, picked, problems);
     }
-    return new Report(loc.dir().toString(), m.files().size(), spark == null ? 0 : picked.size(), problems);
+    return new Report(
+        loc.dir().toString(), m.files().size(), spark == null ? 0 : picked.size(), problems);
   }
 
-  private static void checkSplitCounts(Manifest m, String format, Map<String, Long> rowsPerSplit, List<String> problems) {
+  private static void checkSplitCounts(
+      Manifest m, String format, Map<String, Long> rowsPerSplit, List<String> problems) {
     if (m.files().stream().noneMatch(f -> f.format().equals(format))) {
       return;
     }
-    m.splits().forEach((split, s) -> {
-      long inFiles = rowsPerSplit.getOrDefault(split, 0L);
-      if (inFiles != s.samples()) {
-        problems.add(split + ": manifest says " + s.samples() + " samples, its " + format + " shards hold " + inFiles);
-      }
-    });
+    m.splits()
+        .forEach(
+            (split, s) -> {
+              long inFiles = rowsPerSplit.getOrDefault(split, 0L);
+              if (inFiles != s.samples()) {
+                problems.add(
+                    split
+                        + ": manifest says "
+                        + s.samples()
+                        + " samples, its "
+                        + format
+                        + " shards hold "
+                        + inFiles);
+              }
+            });
   }
 
-  private void checkFile(ExportLocation loc, ShardFile f, List<String> problems) throws IOException {
+  private void checkFile(ExportLocation loc, ShardFile f, List<String> problems)
+      throws IOException {
     Path p = new Path(loc.dir(), f.path());
     if (!loc.fs().exists(p)) {
       problems.add(f.path() + ": missing");
@@ -124,7 +141,12 @@ public final class Verifier {
     progress.accept("checked " + f.path());
   }
 
-  private void checkSqlite(ExportLocation loc, ShardFile f, int perShard, List<String> problems, List<ShardSample> picked)
+  private void checkSqlite(
+      ExportLocation loc,
+      ShardFile f,
+      int perShard,
+      List<String> problems,
+      List<ShardSample> picked)
       throws IOException {
     Path p = new Path(loc.dir(), f.path());
     if (!loc.fs().exists(p)) {
@@ -141,14 +163,29 @@ public final class Verifier {
       long min = r.scalar("SELECT min(sample_index) FROM spectra");
       long max = r.scalar("SELECT max(sample_index) FROM spectra");
       if (count != f.rows() || !Long.toString(f.rows()).equals(meta.get("sample_count"))) {
-        problems.add(f.path() + ": " + count + " rows (meta " + meta.get("sample_count") + "), manifest says " + f.rows());
+        problems.add(
+            f.path()
+                + ": "
+                + count
+                + " rows (meta "
+                + meta.get("sample_count")
+                + "), manifest says "
+                + f.rows());
       }
       if (count > 0 && (min != f.firstSample() || max != f.firstSample() + count - 1)) {
-        problems.add(f.path() + ": sample indexes " + min + ".." + max + " are not contiguous from " + f.firstSample());
+        problems.add(
+            f.path()
+                + ": sample indexes "
+                + min
+                + ".."
+                + max
+                + " are not contiguous from "
+                + f.firstSample());
       }
       String firstId = querySingleText(r, "SELECT id FROM compounds ORDER BY id LIMIT 1");
       if (firstId != null && !originalQueryAnswers(r, firstId)) {
-        problems.add(f.path() + ": the original training query returns nothing for compound " + firstId);
+        problems.add(
+            f.path() + ": the original training query returns nothing for compound " + firstId);
       }
       for (long i : pick(f.firstSample(), count, perShard)) {
         ShardSample s = r.sample(i);
@@ -164,9 +201,12 @@ public final class Verifier {
   }
 
   private static boolean originalQueryAnswers(SqliteShardReader r, String id) throws SQLException {
-    try (var ps = r.connection().prepareStatement("SELECT c.*, s.normalized_spectrum, g.node_features, g.edge_index, "
-        + "g.edge_attr FROM compounds c JOIN spectra s ON c.id = s.compound_id JOIN graph_features g "
-        + "ON c.id = g.compound_id WHERE c.id = ?")) {
+    try (var ps =
+        r.connection()
+            .prepareStatement(
+                "SELECT c.*, s.normalized_spectrum, g.node_features, g.edge_index, "
+                    + "g.edge_attr FROM compounds c JOIN spectra s ON c.id = s.compound_id JOIN graph_features g "
+                    + "ON c.id = g.compound_id WHERE c.id = ?")) {
       ps.setString(1, id);
       try (var rs = ps.executeQuery()) {
         return rs.next();
@@ -175,12 +215,16 @@ public final class Verifier {
   }
 
   private static String querySingleText(SqliteShardReader r, String sql) throws SQLException {
-    try (var st = r.connection().createStatement(); var rs = st.executeQuery(sql)) {
+    try (var st = r.connection().createStatement();
+        var rs = st.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
     }
   }
 
-  /** First, last and evenly spaced sample indexes: deterministic, so a re-verify checks the same rows. */
+  /**
+   * First, last and evenly spaced sample indexes: deterministic, so a re-verify checks the same
+   * rows.
+   */
   static List<Long> pick(long first, long count, int perShard) {
     TreeSet<Long> out = new TreeSet<>();
     if (count <= 0 || perShard <= 0) {
@@ -193,35 +237,69 @@ public final class Verifier {
     return new ArrayList<>(out);
   }
 
-  private void compareWithTables(TableStore store, Manifest m, List<ShardSample> picked, List<String> problems) {
+  private void compareWithTables(
+      TableStore store, Manifest m, List<ShardSample> picked, List<String> problems) {
     List<String> ids = picked.stream().map(ShardSample::compoundId).distinct().toList();
-    Dataset<Row> c = store.readVersion(Tables.COMPOUNDS, m.tableVersions().get("compounds"))
-        .where(col("id").isin(ids.toArray())).select(col("id"), col("structure_key"), col("split"));
-    Dataset<Row> s = store.readVersion(Tables.SPECTRA, m.tableVersions().get("spectra"))
-        .where(col("compound_id").isin(ids.toArray())).select(col("compound_id"), col("normalized_spectrum"));
-    Dataset<Row> g = store.readVersion(Tables.GRAPH_FEATURES, m.tableVersions().get("graph_features"));
-    List<Row> rows = c.join(s, c.col("id").equalTo(s.col("compound_id")))
-        .join(g, c.col("structure_key").equalTo(g.col("structure_key")))
-        .select(c.col("id"), c.col("split"), g.col("structure_key"), s.col("normalized_spectrum"), g.col("node_features"),
-            g.col("edge_index"), g.col("edge_attr"), g.col("coords"), g.col("conformer_status"))
-        .collectAsList();
+    Dataset<Row> c =
+        store
+            .readVersion(Tables.COMPOUNDS, m.tableVersions().get("compounds"))
+            .where(col("id").isin(ids.toArray()))
+            .select(col("id"), col("structure_key"), col("split"));
+    Dataset<Row> s =
+        store
+            .readVersion(Tables.SPECTRA, m.tableVersions().get("spectra"))
+            .where(col("compound_id").isin(ids.toArray()))
+            .select(col("compound_id"), col("normalized_spectrum"));
+    Dataset<Row> g =
+        store.readVersion(Tables.GRAPH_FEATURES, m.tableVersions().get("graph_features"));
+    List<Row> rows =
+        c.join(s, c.col("id").equalTo(s.col("compound_id")))
+            .join(g, c.col("structure_key").equalTo(g.col("structure_key")))
+            .select(
+                c.col("id"),
+                c.col("split"),
+                g.col("structure_key"),
+                s.col("normalized_spectrum"),
+                g.col("node_features"),
+                g.col("edge_index"),
+                g.col("edge_attr"),
+                g.col("coords"),
+                g.col("conformer_status"))
+            .collectAsList();
     Map<String, List<Row>> byId = new TreeMap<>();
     rows.forEach(r -> byId.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r));
     for (ShardSample x : picked) {
       List<Row> candidates = byId.getOrDefault(x.compoundId(), List.of());
       if (candidates.isEmpty()) {
-        problems.add("sample " + x.split() + "/" + x.sampleIndex() + " (" + x.compoundId() + "): not in the tables");
+        problems.add(
+            "sample "
+                + x.split()
+                + "/"
+                + x.sampleIndex()
+                + " ("
+                + x.compoundId()
+                + "): not in the tables");
       } else if (candidates.stream().noneMatch(r -> sameSample(x, r))) {
-        problems.add("sample " + x.split() + "/" + x.sampleIndex() + " (" + x.compoundId() + "): differs from the tables");
+        problems.add(
+            "sample "
+                + x.split()
+                + "/"
+                + x.sampleIndex()
+                + " ("
+                + x.compoundId()
+                + "): differs from the tables");
       }
     }
     progress.accept("compared " + picked.size() + " samples with the tables");
   }
 
   private static boolean sameSample(ShardSample x, Row r) {
-    return r.getString(1).equals(x.split()) && r.getString(2).equals(x.structureKey())
-        && Arrays.equals(floats(r.getList(3)), x.spectrum()) && Arrays.equals(floats(r.getList(4)), x.nodeFeatures())
-        && Arrays.equals(longs(r.getList(5)), x.edgeIndex()) && Arrays.equals(floats(r.getList(6)), x.edgeAttr())
+    return r.getString(1).equals(x.split())
+        && r.getString(2).equals(x.structureKey())
+        && Arrays.equals(floats(r.getList(3)), x.spectrum())
+        && Arrays.equals(floats(r.getList(4)), x.nodeFeatures())
+        && Arrays.equals(longs(r.getList(5)), x.edgeIndex())
+        && Arrays.equals(floats(r.getList(6)), x.edgeAttr())
         && Arrays.equals(r.isNullAt(7) ? null : floats(r.getList(7)), x.coords())
         && r.getString(8).equals(x.conformerStatus());
   }

@@ -11,7 +11,10 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
-/** {@code msetl verify <export>}: checksums, shard integrity, and a sample of rows against the tables. */
+/**
+ * {@code msetl verify <export>}: checksums, shard integrity, and a sample of rows against the
+ * tables.
+ */
 public final class VerifyCommand implements Command {
 
   @Override
@@ -36,19 +39,33 @@ public final class VerifyCommand implements Command {
 
   @Override
   public List<String> examples() {
-    return List.of("msetl verify out/exports", "msetl verify out/exports/v3-0123456789ab --files-only");
+    return List.of(
+        "msetl verify out/exports", "msetl verify out/exports/v3-0123456789ab --files-only");
   }
 
   @Override
   public int run(ParsedOptions p, CliContext context) throws Exception {
     String target = p.positional("EXPORT") == null ? "out/exports" : p.positional("EXPORT");
-    SparkSession spark = p.flag("files-only") ? null : SparkSessions.start("msetl verify", p.require("master"), Map.of());
-    HadoopConf hadoop = new HadoopConf(spark == null ? new Configuration() : spark.sparkContext().hadoopConfiguration());
-    Verifier.Report r = new Verifier(spark, hadoop, context.verbose() ? context::progress : m -> { })
-        .verify(target, p.get("tables"), p.intValue("samples"));
+    SparkSession spark =
+        p.flag("files-only")
+            ? null
+            : SparkSessions.start("msetl verify", p.require("master"), Map.of());
+    HadoopConf hadoop =
+        new HadoopConf(
+            spark == null ? new Configuration() : spark.sparkContext().hadoopConfiguration());
+    Verifier.Report r =
+        new Verifier(spark, hadoop, context.verbose() ? context::progress : m -> {})
+            .verify(target, p.get("tables"), p.intValue("samples"));
     r.problems().forEach(x -> context.out().println("FAIL " + x));
-    context.out().printf("%s %s: %d files checked, %d samples compared with the tables, %d problems%n",
-        r.ok() ? "OK" : "FAILED", r.exportDir(), r.filesChecked(), r.samplesCompared(), r.problems().size());
+    context
+        .out()
+        .printf(
+            "%s %s: %d files checked, %d samples compared with the tables, %d problems%n",
+            r.ok() ? "OK" : "FAILED",
+            r.exportDir(),
+            r.filesChecked(),
+            r.samplesCompared(),
+            r.problems().size());
     return r.ok() ? 0 : 1;
   }
 }

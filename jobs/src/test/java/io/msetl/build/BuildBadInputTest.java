@@ -32,14 +32,21 @@ class BuildBadInputTest {
   void anOutputFolderWithEarlierResults() throws IOException {
     out = tmp.resolve("out");
     Files.createDirectories(out.resolve("compounds/_delta_log"));
-    Files.writeString(out.resolve("compounds/_delta_log/00000000000000000000.json"), "{\"earlier\":\"build\"}");
+    Files.writeString(
+        out.resolve("compounds/_delta_log/00000000000000000000.json"), "{\"earlier\":\"build\"}");
     Files.writeString(out.resolve("notes.txt"), "do not touch");
     before = snapshot(out);
   }
 
   @Test
   void aNonexistentInputIsNamed() throws IOException {
-    CliRun r = CliRun.of("build", "--input", tmp.resolve("no-such-library.msp").toString(), "--out", out.toString());
+    CliRun r =
+        CliRun.of(
+            "build",
+            "--input",
+            tmp.resolve("no-such-library.msp").toString(),
+            "--out",
+            out.toString());
     assertOneLineError(r, 2, "no-such-library.msp");
     assertEquals(before, snapshot(out));
   }
@@ -105,8 +112,11 @@ class BuildBadInputTest {
     Map<String, String> m = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : (Iterable<Path>) files::iterator) {
-        m.put(root.relativize(f).toString(),
-            Files.isRegularFile(f) ? new String(Files.readAllBytes(f), StandardCharsets.UTF_8) : "<dir>");
+        m.put(
+            root.relativize(f).toString(),
+            Files.isRegularFile(f)
+                ? new String(Files.readAllBytes(f), StandardCharsets.UTF_8)
+                : "<dir>");
       }
     }
     return m;

@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./msetl build} on the bundled sample, end to end in local mode, checked table by table. */
+/**
+ * {@code ./msetl build} on the bundled sample, end to end in local mode, checked table by table.
+ */
 @Tag("spark")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BuildSampleTest {
@@ -58,12 +60,24 @@ class BuildSampleTest {
   @BeforeAll
   void buildTheSample() {
     home = BuildBadInputTest.home();
-    deltaRun = CliRun.of("build", "--input", home.resolve("data/sample").toString(),
-        "--out", tmp.resolve("delta").toString());
+    deltaRun =
+        CliRun.of(
+            "build",
+            "--input",
+            home.resolve("data/sample").toString(),
+            "--out",
+            tmp.resolve("delta").toString());
     assertEquals(0, deltaRun.exitCode(), deltaRun.err());
     // Both builds run before this test's own session starts: a build stops the session it used.
-    parquetRun = CliRun.of("build", "--input", home.resolve("data/sample").toString(),
-        "--out", tmp.resolve("parquet").toString(), "--format", "parquet");
+    parquetRun =
+        CliRun.of(
+            "build",
+            "--input",
+            home.resolve("data/sample").toString(),
+            "--out",
+            tmp.resolve("parquet").toString(),
+            "--format",
+            "parquet");
     assertEquals(0, parquetRun.exitCode(), parquetRun.err());
     spark = SparkSessions.start("build-sample-test", "local[2]", Map.of());
     delta = TableStores.open(spark, TableFormat.DELTA, tmp.resolve("delta").toString());
@@ -80,8 +94,12 @@ class BuildSampleTest {
   void writesTheSixTables() {
     for (Tables t : Tables.values()) {
       assertTrue(delta.exists(t), t.tableName() + " exists as a Delta table");
-      assertEquals(t.columnNames(), List.of(delta.read(t).columns()).stream()
-          .filter(c -> t.columnNames().contains(c)).toList(), t.tableName() + " has the contract's columns");
+      assertEquals(
+          t.columnNames(),
+          List.of(delta.read(t).columns()).stream()
+              .filter(c -> t.columnNames().contains(c))
+              .toList(),
+          t.tableName() + " has the contract's columns");
     }
   }
 
@@ -93,7 +111,9 @@ class BuildSampleTest {
     Set<String> seen = new TreeSet<>(compounds);
     seen.addAll(rejected);
     assertEquals(sampleIds, seen);
-    assertTrue(compounds.stream().noneMatch(rejected::contains), "a record is either accepted or rejected");
+    assertTrue(
+        compounds.stream().noneMatch(rejected::contains),
+        "a record is either accepted or rejected");
     assertEquals(compounds, strings(delta.read(Tables.SPECTRA).select("compound_id")));
     assertEquals(compounds, strings(delta.read(Tables.DATASET_SPLITS).select("compound_id")));
   }
@@ -105,7 +125,9 @@ class BuildSampleTest {
       reasons.put(r.getAs("record_id"), r.getAs("stage") + "/" + r.getAs("reason"));
     }
     assertEquals(Set.of(UNREADABLE_MOL, MISSING_MOL, ZERO_PEAKS), reasons.keySet());
-    assertTrue(Set.of("featurize/SANITIZE_FAILED", "featurize/UNPARSEABLE_STRUCTURE").contains(reasons.get(UNREADABLE_MOL)));
+    assertTrue(
+        Set.of("featurize/SANITIZE_FAILED", "featurize/UNPARSEABLE_STRUCTURE")
+            .contains(reasons.get(UNREADABLE_MOL)));
     assertEquals("ingest/MISSING_STRUCTURE", reasons.get(MISSING_MOL));
     assertEquals("ingest/NO_PEAKS", reasons.get(ZERO_PEAKS));
   }
@@ -118,7 +140,9 @@ class BuildSampleTest {
       assertEquals(2, (int) c.getAs("fragment_count"), id);
     }
     assertEquals("C16H36N+", compound("108").getAs("formula"));
-    assertEquals("CN(C)C(=N)N=C(N)N", compound("110").getAs("canonical_smiles").toString().replace("NC(=N)N", "N=C(N)N"));
+    assertEquals(
+        "CN(C)C(=N)N=C(N)N",
+        compound("110").getAs("canonical_smiles").toString().replace("NC(=N)N", "N=C(N)N"));
   }
 
   @Test
@@ -131,13 +155,27 @@ class BuildSampleTest {
 
   @Test
   void replicateSpectraShareOneFeaturizedStructureAndOneSplit() {
-    Set<String> keys = REPLICATES.stream().map(id -> (String) compound(id).getAs("structure_key")).collect(Collectors.toSet());
+    Set<String> keys =
+        REPLICATES.stream()
+            .map(id -> (String) compound(id).getAs("structure_key"))
+            .collect(Collectors.toSet());
     assertEquals(1, keys.size());
-    assertEquals(1, delta.read(Tables.GRAPH_FEATURES).where(col("structure_key").equalTo(keys.iterator().next())).count());
-    Set<String> splits = REPLICATES.stream().map(id -> (String) compound(id).getAs("split")).collect(Collectors.toSet());
+    assertEquals(
+        1,
+        delta
+            .read(Tables.GRAPH_FEATURES)
+            .where(col("structure_key").equalTo(keys.iterator().next()))
+            .count());
+    Set<String> splits =
+        REPLICATES.stream()
+            .map(id -> (String) compound(id).getAs("split"))
+            .collect(Collectors.toSet());
     assertEquals(1, splits.size());
     long distinct = delta.read(Tables.COMPOUNDS).select("structure_key").distinct().count();
-    assertEquals(distinct, delta.read(Tables.GRAPH_FEATURES).count(), "one graph row per distinct structure");
+    assertEquals(
+        distinct,
+        delta.read(Tables.GRAPH_FEATURES).count(),
+        "one graph row per distinct structure");
   }
 
   @Test
@@ -145,9 +183,11 @@ class BuildSampleTest {
     for (Row g : delta.read(Tables.GRAPH_FEATURES).collectAsList()) {
       int n = g.getAs("num_atoms");
       int e = g.getAs("num_edges");
-      assertEquals(n * (int) g.getAs("node_feature_width"), g.getList(g.fieldIndex("node_features")).size());
+      assertEquals(
+          n * (int) g.getAs("node_feature_width"), g.getList(g.fieldIndex("node_features")).size());
       assertEquals(2 * e, g.getList(g.fieldIndex("edge_index")).size());
-      assertEquals(e * (int) g.getAs("edge_feature_width"), g.getList(g.fieldIndex("edge_attr")).size());
+      assertEquals(
+          e * (int) g.getAs("edge_feature_width"), g.getList(g.fieldIndex("edge_attr")).size());
       if (!g.isNullAt(g.fieldIndex("coords"))) {
         assertEquals(3 * n, g.getList(g.fieldIndex("coords")).size());
       }
@@ -163,7 +203,10 @@ class BuildSampleTest {
       for (float x : v) {
         max = Math.max(max, x);
       }
-      int inRange = s.<Integer>getAs("num_peaks") - s.<Integer>getAs("peaks_above_range") - s.<Integer>getAs("peaks_below_range");
+      int inRange =
+          s.<Integer>getAs("num_peaks")
+              - s.<Integer>getAs("peaks_above_range")
+              - s.<Integer>getAs("peaks_below_range");
       assertEquals(inRange > 0 ? 1.0f : 0.0f, max, 1e-6, "compound " + s.getAs("compound_id"));
     }
   }
@@ -197,19 +240,22 @@ class BuildSampleTest {
   void graphFeaturesAgreeWithAnIndependentRdkit() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "no /usr/bin/python3");
     List<String> ids = List.of("5", "20", "40", "70", "100", "120", "130");
-    String script = String.join("\n",
-        "import sys",
-        "from rdkit import Chem",
-        "from rdkit.Chem.rdMolDescriptors import CalcMolFormula",
-        "from rdkit.Chem.Descriptors import ExactMolWt",
-        "for path in sys.argv[1:]:",
-        "    m = Chem.MolFromMolFile(path)",
-        "    print(m.GetNumAtoms(), m.GetNumBonds(), CalcMolFormula(m), '%.5f' % ExactMolWt(m))");
+    String script =
+        String.join(
+            "\n",
+            "import sys",
+            "from rdkit import Chem",
+            "from rdkit.Chem.rdMolDescriptors import CalcMolFormula",
+            "from rdkit.Chem.Descriptors import ExactMolWt",
+            "for path in sys.argv[1:]:",
+            "    m = Chem.MolFromMolFile(path)",
+            "    print(m.GetNumAtoms(), m.GetNumBonds(), CalcMolFormula(m), '%.5f' % ExactMolWt(m))");
     List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "-c", script));
     ids.forEach(id -> cmd.add(home.resolve("data/sample/MOL/ID" + id + ".MOL").toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String oracle = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assumeTrue(p.waitFor() == 0 || !oracle.contains("No module named 'rdkit'"),
+    assumeTrue(
+        p.waitFor() == 0 || !oracle.contains("No module named 'rdkit'"),
         "python3-rdkit is not installed (apt-get install python3-rdkit)");
     assertEquals(0, p.waitFor(), oracle);
     List<String> lines = oracle.lines().toList();
@@ -218,26 +264,48 @@ class BuildSampleTest {
       Row c = compound(ids.get(i));
       Row g = graph(c.getAs("structure_key"));
       assertEquals(Integer.parseInt(o[0]), (int) g.getAs("num_atoms"), "atoms of " + ids.get(i));
-      assertEquals(2 * Integer.parseInt(o[1]), (int) g.getAs("num_edges"), "directed edges of " + ids.get(i));
+      assertEquals(
+          2 * Integer.parseInt(o[1]),
+          (int) g.getAs("num_edges"),
+          "directed edges of " + ids.get(i));
       assertEquals(o[2], c.getAs("formula"), "formula of " + ids.get(i));
-      assertEquals(Double.parseDouble(o[3]), (double) c.getAs("exact_mass"), 1e-4, "exact mass of " + ids.get(i));
+      assertEquals(
+          Double.parseDouble(o[3]),
+          (double) c.getAs("exact_mass"),
+          1e-4,
+          "exact mass of " + ids.get(i));
     }
   }
 
   @Test
   void parquetOutputHoldsExactlyTheSameRowsAsDelta() {
-    TableStore parquet = TableStores.open(spark, TableFormat.PARQUET, tmp.resolve("parquet").toString());
-    for (Tables t : List.of(Tables.COMPOUNDS, Tables.SPECTRA, Tables.GRAPH_FEATURES, Tables.DATASET_SPLITS, Tables.REJECTS)) {
+    TableStore parquet =
+        TableStores.open(spark, TableFormat.PARQUET, tmp.resolve("parquet").toString());
+    for (Tables t :
+        List.of(
+            Tables.COMPOUNDS,
+            Tables.SPECTRA,
+            Tables.GRAPH_FEATURES,
+            Tables.DATASET_SPLITS,
+            Tables.REJECTS)) {
       List<String> a = sortedRows(delta, t);
       List<String> b = sortedRows(parquet, t);
       assertEquals(a.size(), b.size(), t.tableName());
-      assertArrayEquals(a.toArray(), b.toArray(), t.tableName() + ": a second build gives identical rows");
+      assertArrayEquals(
+          a.toArray(), b.toArray(), t.tableName() + ": a second build gives identical rows");
     }
   }
 
   private List<String> sortedRows(TableStore store, Tables t) {
-    return store.read(t).select(t.columnNames().stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
-        .collectAsList().stream().map(Row::toString).sorted().toList();
+    return store
+        .read(t)
+        .select(
+            t.columnNames().stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
+        .collectAsList()
+        .stream()
+        .map(Row::toString)
+        .sorted()
+        .toList();
   }
 
   private Row compound(String id) {
@@ -245,11 +313,16 @@ class BuildSampleTest {
   }
 
   private Row graph(String structureKey) {
-    return delta.read(Tables.GRAPH_FEATURES).where(col("structure_key").equalTo(structureKey)).first();
+    return delta
+        .read(Tables.GRAPH_FEATURES)
+        .where(col("structure_key").equalTo(structureKey))
+        .first();
   }
 
   private static Set<String> strings(org.apache.spark.sql.Dataset<Row> oneColumn) {
-    return oneColumn.collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toCollection(TreeSet::new));
+    return oneColumn.collectAsList().stream()
+        .map(r -> r.getString(0))
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private Set<String> sampleIds() throws IOException {

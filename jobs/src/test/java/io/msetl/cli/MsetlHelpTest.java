@@ -25,7 +25,10 @@ class MsetlHelpTest {
       for (OptionSpec.Option o : c.options().options().values()) {
         assertTrue(r.out().contains("--" + o.name()), c.name() + " --help names --" + o.name());
         if (o.valueName() != null) {
-          assertTrue(r.out().contains("[default: " + (o.defaultValue() == null ? "none" : o.defaultValue()) + "]"),
+          assertTrue(
+              r.out()
+                  .contains(
+                      "[default: " + (o.defaultValue() == null ? "none" : o.defaultValue()) + "]"),
               c.name() + " --help shows the default of --" + o.name());
         }
       }
@@ -51,6 +54,8 @@ class MsetlHelpTest {
   void aMissingConfigFileIsNamed() {
     CliRun r = CliRun.of("--conf", "/nonexistent/msetl.properties", "build");
     assertEquals(2, r.exitCode());
-    assertTrue(r.err().contains("configuration file /nonexistent/msetl.properties does not exist"), r.err());
+    assertTrue(
+        r.err().contains("configuration file /nonexistent/msetl.properties does not exist"),
+        r.err());
   }
 }

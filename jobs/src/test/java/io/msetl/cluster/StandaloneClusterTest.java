@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cluster artifact on a real multi-JVM Spark standalone cluster: one master, two workers
- * (one core each), and {@code spark-submit} of {@code msetl-jobs-*-cluster.jar build}. RDKit
- * must load inside executor JVMs from the application jar (local mode hides JNI classloader
- * problems), and Delta must be usable although the cluster's own classpath has neither.
+ * The cluster artifact on a real multi-JVM Spark standalone cluster: one master, two workers (one
+ * core each), and {@code spark-submit} of {@code msetl-jobs-*-cluster.jar build}. RDKit must load
+ * inside executor JVMs from the application jar (local mode hides JNI classloader problems), and
+ * Delta must be usable although the cluster's own classpath has neither.
  */
 @Tag("spark")
 class StandaloneClusterTest {
@@ -45,7 +45,8 @@ class StandaloneClusterTest {
   void buildRunsOnTwoExecutorJvmsWithRdkitFromTheApplicationJar() throws Exception {
     Path jobs = jobsModule();
     Path clusterJar = jobs.resolve("target/msetl-jobs-0.1.0-cluster.jar");
-    assertTrue(Files.exists(clusterJar), "mvn package builds the cluster jar before integration tests");
+    assertTrue(
+        Files.exists(clusterJar), "mvn package builds the cluster jar before integration tests");
     Path sparkHome = sparkHomeWithSparkOnly(jobs.resolve("target/classpath.txt"));
     Path input = smallLibrary(jobs.getParent().resolve("data/sample"), 5, 20);
     Path out = tmp.resolve("tables");
@@ -53,29 +54,74 @@ class StandaloneClusterTest {
     String master = "spark://127.0.0.1:" + masterPort;
 
     Path masterLog = tmp.resolve("master.log");
-    start(sparkHome, masterLog, "org.apache.spark.deploy.master.Master",
-        "--host", "127.0.0.1", "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(freePort()));
+    start(
+        sparkHome,
+        masterLog,
+        "org.apache.spark.deploy.master.Master",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        String.valueOf(masterPort),
+        "--webui-port",
+        String.valueOf(freePort()));
     awaitLine(masterLog, "I have been elected leader", 90);
     for (int i = 1; i <= 2; i++) {
-      start(sparkHome, tmp.resolve("worker" + i + ".log"), "org.apache.spark.deploy.worker.Worker",
-          "--host", "127.0.0.1", "--port", String.valueOf(freePort()), "--webui-port", String.valueOf(freePort()),
-          "--cores", "1", "--memory", "1536m", "--work-dir", tmp.resolve("work" + i).toString(), master);
+      start(
+          sparkHome,
+          tmp.resolve("worker" + i + ".log"),
+          "org.apache.spark.deploy.worker.Worker",
+          "--host",
+          "127.0.0.1",
+          "--port",
+          String.valueOf(freePort()),
+          "--webui-port",
+          String.valueOf(freePort()),
+          "--cores",
+          "1",
+          "--memory",
+          "1536m",
+          "--work-dir",
+          tmp.resolve("work" + i).toString(),
+          master);
     }
     awaitCount(masterLog, "Registering worker", 2, 90);
 
     Path submitLog = tmp.resolve("submit.log");
-    Process submit = start(sparkHome, submitLog, "org.apache.spark.deploy.SparkSubmit",
-        "--master", master, "--deploy-mode", "client", "--class", "io.msetl.cli.Msetl",
-        "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.cores=1",
-        "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
-        clusterJar.toString(), "build", "--input", input.toString(), "--out", out.toString(), "--partitions", "6");
+    Process submit =
+        start(
+            sparkHome,
+            submitLog,
+            "org.apache.spark.deploy.SparkSubmit",
+            "--master",
+            master,
+            "--deploy-mode",
+            "client",
+            "--class",
+            "io.msetl.cli.Msetl",
+            "--conf",
+            "spark.executor.memory=1g",
+            "--conf",
+            "spark.executor.cores=1",
+            "--conf",
+            "spark.ui.enabled=false",
+            "--conf",
+            "spark.driver.host=127.0.0.1",
+            clusterJar.toString(),
+            "build",
+            "--input",
+            input.toString(),
+            "--out",
+            out.toString(),
+            "--partitions",
+            "6");
     assertTrue(submit.waitFor(600, TimeUnit.SECONDS), "spark-submit finishes");
     String log = Files.readString(submitLog);
     assertEquals(0, submit.exitValue(), log);
 
     Matcher compounds = Pattern.compile("compounds\\s+(\\d+)").matcher(log);
     assertTrue(compounds.find(), log);
-    assertEquals(16, Integer.parseInt(compounds.group(1)), "all 16 records built on the cluster:\n" + log);
+    assertEquals(
+        16, Integer.parseInt(compounds.group(1)), "all 16 records built on the cluster:\n" + log);
     assertTrue(Files.isDirectory(out.resolve("graph_features/_delta_log")));
 
     List<Path> executorLogs = new ArrayList<>();
@@ -92,16 +138,27 @@ class StandaloneClusterTest {
     }
   }
 
-  private Process start(Path sparkHome, Path log, String mainClass, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
-        "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-        "-cp", sparkHome.resolve("jars") + File.separator + "*", mainClass));
+  private Process start(Path sparkHome, Path log, String mainClass, String... args)
+      throws IOException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+                "--add-opens=java.base/java.net=ALL-UNNAMED",
+                "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "-cp",
+                sparkHome.resolve("jars") + File.separator + "*",
+                mainClass));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("SPARK_HOME", sparkHome.toString());
     pb.environment().put("SPARK_SCALA_VERSION", "2.13");
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
@@ -110,16 +167,26 @@ class StandaloneClusterTest {
     return p;
   }
 
-  /** A Spark installation as a cluster would have it: Spark's jars only, no Delta, RDKit, SQLite or msetl. */
+  /**
+   * A Spark installation as a cluster would have it: Spark's jars only, no Delta, RDKit, SQLite or
+   * msetl.
+   */
   private Path sparkHomeWithSparkOnly(Path classpathFile) throws IOException {
     Path home = tmp.resolve("spark-home");
     Files.createDirectories(home.resolve("jars"));
     Files.createDirectories(home.resolve("conf"));
     for (String jar : Files.readString(classpathFile).trim().split(File.pathSeparator)) {
-      boolean ours = Stream.of("/io/delta/", "/io/unitycatalog/", "/org/xerial/sqlite-jdbc/", "rdkit-jupyter", "msetl-")
-          .anyMatch(jar::contains);
+      boolean ours =
+          Stream.of(
+                  "/io/delta/",
+                  "/io/unitycatalog/",
+                  "/org/xerial/sqlite-jdbc/",
+                  "rdkit-jupyter",
+                  "msetl-")
+              .anyMatch(jar::contains);
       if (!ours && jar.endsWith(".jar")) {
-        Files.createSymbolicLink(home.resolve("jars").resolve(Path.of(jar).getFileName()), Path.of(jar));
+        Files.createSymbolicLink(
+            home.resolve("jars").resolve(Path.of(jar).getFileName()), Path.of(jar));
       }
     }
     return home;
@@ -136,7 +203,8 @@ class StandaloneClusterTest {
       Path mol = sample.resolve("MOL/ID" + (i + 1) + ".MOL");
       Files.copy(mol, lib.resolve(mol.getFileName()));
     }
-    Files.writeString(lib.getParent().resolve("library.msp"), sb.toString(), StandardCharsets.UTF_8);
+    Files.writeString(
+        lib.getParent().resolve("library.msp"), sb.toString(), StandardCharsets.UTF_8);
     return lib.getParent();
   }
 
@@ -155,8 +223,15 @@ class StandaloneClusterTest {
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("timed out waiting for '" + text + "' x" + count + " in " + log + ":\n"
-        + (Files.exists(log) ? Files.readString(log) : "(no log)"));
+    throw new AssertionError(
+        "timed out waiting for '"
+            + text
+            + "' x"
+            + count
+            + " in "
+            + log
+            + ":\n"
+            + (Files.exists(log) ? Files.readString(log) : "(no log)"));
   }
 
   private static int freePort() throws IOException {

@@ -10,9 +10,9 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Small tables with the shape of a real build: compounds in three splits, several compounds
- * sharing one structure (graph_features has one row per structure), one structure without a
- * conformer, and one compound whose spectrum is missing (it must be counted, not exported).
+ * Small tables with the shape of a real build: compounds in three splits, several compounds sharing
+ * one structure (graph_features has one row per structure), one structure without a conformer, and
+ * one compound whose spectrum is missing (it must be counted, not exported).
  */
 public final class Fixture {
   public static final int BINS = 24;
@@ -23,7 +23,10 @@ public final class Fixture {
   public final List<Row> runs = new ArrayList<>();
   public final String withoutSpectrum;
 
-  /** {@code compounds} records, {@code structures} distinct structures, ids C0000.. in a scrambled split order. */
+  /**
+   * {@code compounds} records, {@code structures} distinct structures, ids C0000.. in a scrambled
+   * split order.
+   */
   public Fixture(int compoundCount, int structureCount, int salt) {
     for (int k = 0; k < structureCount; k++) {
       graphs.add(graph(k, salt));
@@ -42,18 +45,57 @@ public final class Fixture {
       }
     }
     withoutSpectrum = missing;
-    runs.add(row(Tables.RUNS, "run-1", "build", "2026-11-20T00:00:00Z", "2026-11-20T00:10:00Z", "SUCCEEDED", "{}",
-        "abc123", map(Map.of("MOL", "42")), map(Map.of("msetl", "0.1.0", "RDKit", "2020.09.1")),
-        "{\"version\":\"fs1\",\"atom_features\":[\"z\",\"degree\",\"charge\",\"aromatic\"]}",
-        map(Map.of("compounds", (long) compoundCount)), map(Map.of()), map(Map.of("OK", (long) structureCount)),
-        map(Map.of("featurize", 1.5))));
+    runs.add(
+        row(
+            Tables.RUNS,
+            "run-1",
+            "build",
+            "2026-11-20T00:00:00Z",
+            "2026-11-20T00:10:00Z",
+            "SUCCEEDED",
+            "{}",
+            "abc123",
+            map(Map.of("MOL", "42")),
+            map(Map.of("msetl", "0.1.0", "RDKit", "2020.09.1")),
+            "{\"version\":\"fs1\",\"atom_features\":[\"z\",\"degree\",\"charge\",\"aromatic\"]}",
+            map(Map.of("compounds", (long) compoundCount)),
+            map(Map.of()),
+            map(Map.of("OK", (long) structureCount)),
+            map(Map.of("featurize", 1.5))));
   }
 
   private static Row compound(String id, String key, String split, int i) {
-    return row(Tables.COMPOUNDS, id, "compound " + i, seq(List.of("syn-" + i)), "C" + (i + 1) + "H4", "C" + (i + 1) + "H4",
-        12.0 * (i + 1) + 4.03, null, 16.0 + i, "C".repeat(i % 4 + 1), "InChI=1S/x" + i, key + "-AAAA-N", null, key,
-        i % 3 == 0 ? null : "c1ccccc1", i % 4 + 1, 0, 1, false, "50-00-" + i, "NIST" + i, null, "MOL_FILE",
-        "ID" + i + ".MOL", "lib.msp", 1000L * i, (long) i, "raw" + i, "hash" + i, split);
+    return row(
+        Tables.COMPOUNDS,
+        id,
+        "compound " + i,
+        seq(List.of("syn-" + i)),
+        "C" + (i + 1) + "H4",
+        "C" + (i + 1) + "H4",
+        12.0 * (i + 1) + 4.03,
+        null,
+        16.0 + i,
+        "C".repeat(i % 4 + 1),
+        "InChI=1S/x" + i,
+        key + "-AAAA-N",
+        null,
+        key,
+        i % 3 == 0 ? null : "c1ccccc1",
+        i % 4 + 1,
+        0,
+        1,
+        false,
+        "50-00-" + i,
+        "NIST" + i,
+        null,
+        "MOL_FILE",
+        "ID" + i + ".MOL",
+        "lib.msp",
+        1000L * i,
+        (long) i,
+        "raw" + i,
+        "hash" + i,
+        split);
   }
 
   private static Row spectrum(String id, String split, int seed) {
@@ -65,9 +107,26 @@ public final class Fixture {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("Name", "compound");
     meta.put("Comment", "seed " + seed);
-    return row(Tables.SPECTRA, id, "MS", "P", null, null, null, "EI", "GC-EI-TOF", 3,
-        seq(List.of(15.0, 27.5, 1.0 + seed)), seq(List.of(100.0, 999.0, 5.5)), seq(vector), 0, 1, 0,
-        seq(List.of()), map(meta), split);
+    return row(
+        Tables.SPECTRA,
+        id,
+        "MS",
+        "P",
+        null,
+        null,
+        null,
+        "EI",
+        "GC-EI-TOF",
+        3,
+        seq(List.of(15.0, 27.5, 1.0 + seed)),
+        seq(List.of(100.0, 999.0, 5.5)),
+        seq(vector),
+        0,
+        1,
+        0,
+        seq(List.of()),
+        map(meta),
+        split);
   }
 
   private static Row graph(int k, int salt) {
@@ -98,14 +157,28 @@ public final class Fixture {
     for (int i = 0; i < n * 3; i++) {
       coords.add((float) Math.sin(i + k) * 1.5f);
     }
-    return row(Tables.GRAPH_FEATURES, "KEY" + k, n, f, seq(x), e, seq(edgeIndex), b, seq(attr),
-        failed ? null : seq(coords), failed ? "FAILED" : "OK", failed ? "NONE" : "MMFF94", 1000L + k,
-        "msetl-featurizer 1 / RDKit 2020.09.1", "fs1");
+    return row(
+        Tables.GRAPH_FEATURES,
+        "KEY" + k,
+        n,
+        f,
+        seq(x),
+        e,
+        seq(edgeIndex),
+        b,
+        seq(attr),
+        failed ? null : seq(coords),
+        failed ? "FAILED" : "OK",
+        failed ? "NONE" : "MMFF94",
+        1000L + k,
+        "msetl-featurizer 1 / RDKit 2020.09.1",
+        "fs1");
   }
 
   static Row row(Tables t, Object... values) {
     if (values.length != t.schema().length()) {
-      throw new IllegalArgumentException(t + " needs " + t.schema().length() + " values, got " + values.length);
+      throw new IllegalArgumentException(
+          t + " needs " + t.schema().length() + " values, got " + values.length);
     }
     return new GenericRowWithSchema(values, t.schema());
   }
@@ -118,15 +191,36 @@ public final class Fixture {
     return CollectionConverters.asScala(m);
   }
 
-  /** The samples of one split as the exporter forms them, in compound-id order (one spectrum per compound here). */
+  /**
+   * The samples of one split as the exporter forms them, in compound-id order (one spectrum per
+   * compound here).
+   */
   public List<ExportSample> samples(String split) {
     List<ExportSample> out = new ArrayList<>();
-    compounds.stream().filter(c -> c.getAs("split").equals(split)).sorted((a, b) -> a.<String>getAs("id").compareTo(b.getAs("id")))
-        .forEach(c -> spectra.stream().filter(s -> s.getAs("compound_id").equals(c.getAs("id"))).findFirst().ifPresent(s -> {
-          Row g = graphs.stream().filter(x -> x.getAs("structure_key").equals(c.getAs("structure_key"))).findFirst().orElseThrow();
-          Row d = splits.stream().filter(x -> x.getAs("compound_id").equals(c.getAs("id"))).findFirst().orElseThrow();
-          out.add(new ExportSample(c, s, g, d));
-        }));
+    compounds.stream()
+        .filter(c -> c.getAs("split").equals(split))
+        .sorted((a, b) -> a.<String>getAs("id").compareTo(b.getAs("id")))
+        .forEach(
+            c ->
+                spectra.stream()
+                    .filter(s -> s.getAs("compound_id").equals(c.getAs("id")))
+                    .findFirst()
+                    .ifPresent(
+                        s -> {
+                          Row g =
+                              graphs.stream()
+                                  .filter(
+                                      x ->
+                                          x.getAs("structure_key").equals(c.getAs("structure_key")))
+                                  .findFirst()
+                                  .orElseThrow();
+                          Row d =
+                              splits.stream()
+                                  .filter(x -> x.getAs("compound_id").equals(c.getAs("id")))
+                                  .findFirst()
+                                  .orElseThrow();
+                          out.add(new ExportSample(c, s, g, d));
+                        }));
     return out;
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class ShardPlanTest {
   // Splits in ascending name order: test (5 samples), train (9), val (0).
-  private final ShardPlan plan = new ShardPlan(List.of("test", "train", "val"), new long[] {5, 9, 0}, 4);
+  private final ShardPlan plan =
+      new ShardPlan(List.of("test", "train", "val"), new long[] {5, 9, 0}, 4);
 
   @Test
   void eachSplitGetsCeilingOfSamplesOverRowsShardsAndAnEmptySplitNone() {
@@ -45,10 +46,16 @@ class ShardPlanTest {
 
   @Test
   void formatsParseBothNamesEveryFormatAndAnUnknownFormatIsAUsageError() {
-    assertEquals(List.of("sqlite"), ShardFormats.parse("SQLite").stream().map(ShardFormat::name).toList());
-    assertEquals(List.of("lightdb", "sqlite"), ShardFormats.parse("both").stream().map(ShardFormat::name).toList());
-    assertEquals(List.of("lightdb", "sqlite"), ShardFormats.parse("sqlite, lightdb").stream().map(ShardFormat::name).toList());
-    assertEquals("unknown shard format 'csv' (use sqlite, lightdb or both)",
+    assertEquals(
+        List.of("sqlite"), ShardFormats.parse("SQLite").stream().map(ShardFormat::name).toList());
+    assertEquals(
+        List.of("lightdb", "sqlite"),
+        ShardFormats.parse("both").stream().map(ShardFormat::name).toList());
+    assertEquals(
+        List.of("lightdb", "sqlite"),
+        ShardFormats.parse("sqlite, lightdb").stream().map(ShardFormat::name).toList());
+    assertEquals(
+        "unknown shard format 'csv' (use sqlite, lightdb or both)",
         assertThrows(UsageException.class, () -> ShardFormats.parse("csv")).getMessage());
   }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IngestOptionsTest {
-  private static final Path SMALL = Path.of("../udfs/src/test/resources/fixtures/nist-small").toAbsolutePath().normalize();
+  private static final Path SMALL =
+      Path.of("../udfs/src/test/resources/fixtures/nist-small").toAbsolutePath().normalize();
 
   @Test
   void defaultsAreTheDocumentedOnes() {
@@ -36,8 +37,10 @@ class IngestOptionsTest {
 
   @Test
   void aFileIsMspUnlessNamedSdf() {
-    assertEquals(1, IngestOptions.forInput(SMALL.resolve("library.sdf").toString()).sdfPaths().size());
-    assertEquals(1, IngestOptions.forInput(SMALL.resolve("library.msp").toString()).mspPaths().size());
+    assertEquals(
+        1, IngestOptions.forInput(SMALL.resolve("library.sdf").toString()).sdfPaths().size());
+    assertEquals(
+        1, IngestOptions.forInput(SMALL.resolve("library.msp").toString()).mspPaths().size());
   }
 
   @Test
@@ -51,13 +54,17 @@ class IngestOptionsTest {
 
   @Test
   void unusableInputsAreOneLineErrors(@TempDir Path tmp) {
-    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-        () -> IngestOptions.forInput(tmp.resolve("nope").toString()));
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> IngestOptions.forInput(tmp.resolve("nope").toString()));
     assertTrue(missing.getMessage().startsWith("input path does not exist: "));
-    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-        () -> IngestOptions.forInput(tmp.toString()));
+    IllegalArgumentException empty =
+        assertThrows(IllegalArgumentException.class, () -> IngestOptions.forInput(tmp.toString()));
     assertTrue(empty.getMessage().startsWith("no *.msp or *.sdf files in directory: "));
-    assertThrows(IllegalArgumentException.class, () -> IngestOptions.defaults().withMolPattern("X.MOL"));
-    assertThrows(IllegalArgumentException.class, () -> IngestOptions.defaults().withMinPartitions(0));
+    assertThrows(
+        IllegalArgumentException.class, () -> IngestOptions.defaults().withMolPattern("X.MOL"));
+    assertThrows(
+        IllegalArgumentException.class, () -> IngestOptions.defaults().withMinPartitions(0));
   }
 }

@@ -25,18 +25,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Tag("spark")
 class IngestSparkTest {
-  private static final Path SMALL = Path.of("../udfs/src/test/resources/fixtures/nist-small").toAbsolutePath().normalize();
-  private static final Path DIALECTS = Path.of("../udfs/src/test/resources/fixtures/msp-dialects").toAbsolutePath().normalize();
+  private static final Path SMALL =
+      Path.of("../udfs/src/test/resources/fixtures/nist-small").toAbsolutePath().normalize();
+  private static final Path DIALECTS =
+      Path.of("../udfs/src/test/resources/fixtures/msp-dialects").toAbsolutePath().normalize();
   private static SparkSession spark;
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("ingest-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("ingest-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .getOrCreate();
   }
 
   @AfterAll
@@ -45,13 +50,15 @@ class IngestSparkTest {
   }
 
   private static Map<String, Row> byId(Dataset<Row> rows) {
-    return rows.collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("record_id"), r -> r, (a, b) -> a, TreeMap::new));
+    return rows.collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getAs("record_id"), r -> r, (a, b) -> a, TreeMap::new));
   }
 
   @Test
   void nistSmallDirectoryGivesItsRecordsWithMolStructuresAndTheDocumentedProblemCasesAsRejects() {
     IngestOptions o = IngestOptions.forInput(SMALL.toString());
-    assertEquals(1, o.mspPaths().size(), "the directory's SDF holds the same records and must not be added");
+    assertEquals(
+        1, o.mspPaths().size(), "the directory's SDF holds the same records and must not be added");
     assertTrue(o.sdfPaths().isEmpty());
     assertNotNull(o.molDir());
 
@@ -60,9 +67,14 @@ class IngestSparkTest {
     Map<String, Row> rejects = byId(r.rejects());
 
     assertEquals(198, records.size());
-    assertEquals(Map.of("12", "MISSING_STRUCTURE", "13", "NO_PEAKS"),
-        rejects.values().stream().collect(Collectors.toMap(x -> x.getAs("record_id"), x -> x.getAs("reason"))));
-    assertEquals(0, r.orphanStructures().count(), "every MOL file belongs to a record (ID 13's record is rejected, not absent)");
+    assertEquals(
+        Map.of("12", "MISSING_STRUCTURE", "13", "NO_PEAKS"),
+        rejects.values().stream()
+            .collect(Collectors.toMap(x -> x.getAs("record_id"), x -> x.getAs("reason"))));
+    assertEquals(
+        0,
+        r.orphanStructures().count(),
+        "every MOL file belongs to a record (ID 13's record is rejected, not absent)");
 
     Row two = records.get("2");
     assertEquals("TETRAETHYLAMMONIUM BROMIDE", two.getAs("name"));
@@ -78,7 +90,9 @@ class IngestSparkTest {
     assertEquals(1L, (long) two.getAs("ordinal"));
     assertEquals(64, ((String) two.getAs("raw_sha256")).length());
     assertEquals("71-91-0", two.getAs("cas"));
-    assertEquals("CC BY-NC-SA", two.<scala.collection.Map<String, String>>getAs("metadata").get("comments.license").get());
+    assertEquals(
+        "CC BY-NC-SA",
+        two.<scala.collection.Map<String, String>>getAs("metadata").get("comments.license").get());
 
     Row rejected13 = rejects.get("13");
     assertTrue(((String) rejected13.getAs("raw_excerpt")).contains("Num Peaks: 0"));
@@ -87,8 +101,10 @@ class IngestSparkTest {
 
   @Test
   void tinySplitsOfOneFileGiveExactlyTheRecordsOfOneSplit() {
-    IngestOptions one = IngestOptions.defaults().withMspPaths(List.of(SMALL.resolve("library.msp").toString()))
-        .withMinPartitions(1);
+    IngestOptions one =
+        IngestOptions.defaults()
+            .withMspPaths(List.of(SMALL.resolve("library.msp").toString()))
+            .withMinPartitions(1);
     List<String> expected = lineage(Ingest.run(spark, one));
     assertEquals(200, expected.size());
     // Tiny and odd split sizes are covered exhaustively without Spark (DelimitedRecordReaderTest);
@@ -101,33 +117,59 @@ class IngestSparkTest {
   }
 
   private static List<String> lineage(IngestResult r) {
-    Dataset<Row> all = r.records().select("record_id", "byte_offset", "ordinal", "raw_sha256")
-        .unionByName(r.rejects().select("record_id", "byte_offset", "ordinal").withColumn("raw_sha256",
-            org.apache.spark.sql.functions.lit("rejected")));
+    Dataset<Row> all =
+        r.records()
+            .select("record_id", "byte_offset", "ordinal", "raw_sha256")
+            .unionByName(
+                r.rejects()
+                    .select("record_id", "byte_offset", "ordinal")
+                    .withColumn("raw_sha256", org.apache.spark.sql.functions.lit("rejected")));
     return all.collectAsList().stream().map(Row::toString).sorted().toList();
   }
 
   @Test
   void aSmallFileIsCutIntoAsManyPartitionsAsAsked() {
-    IngestOptions o = IngestOptions.defaults().withMspPaths(List.of(DIALECTS.resolve("matchms__massbank_five_spectra.msp").toString()))
-        .withMinPartitions(3);
+    IngestOptions o =
+        IngestOptions.defaults()
+            .withMspPaths(
+                List.of(DIALECTS.resolve("matchms__massbank_five_spectra.msp").toString()))
+            .withMinPartitions(3);
     IngestResult r = Ingest.run(spark, o);
-    assertTrue(r.records().rdd().getNumPartitions() >= 3, "partitions: " + r.records().rdd().getNumPartitions());
-    assertEquals(List.of(0L, 1L, 2L, 3L, 4L), r.records().select("ordinal").collectAsList().stream()
-        .map(x -> x.getLong(0)).sorted().toList());
+    assertTrue(
+        r.records().rdd().getNumPartitions() >= 3,
+        "partitions: " + r.records().rdd().getNumPartitions());
+    assertEquals(
+        List.of(0L, 1L, 2L, 3L, 4L),
+        r.records().select("ordinal").collectAsList().stream()
+            .map(x -> x.getLong(0))
+            .sorted()
+            .toList());
   }
 
   @Test
   void aGlobReadsEveryMatchingFileAndOrdinalsCountWithinEachFile() {
-    IngestResult r = Ingest.run(spark, IngestOptions.defaults()
-        .withMspPaths(List.of(DIALECTS.resolve("matchms__*_five_spectra.msp").toString())));
-    Map<String, List<Long>> ordinals = r.records().collectAsList().stream().collect(Collectors.groupingBy(
-        x -> Path.of(x.<String>getAs("source_file").replace("file:", "")).getFileName().toString(), TreeMap::new,
-        Collectors.mapping(x -> x.<Long>getAs("ordinal"), Collectors.toList())));
-    assertEquals(Map.of(
+    IngestResult r =
+        Ingest.run(
+            spark,
+            IngestOptions.defaults()
+                .withMspPaths(List.of(DIALECTS.resolve("matchms__*_five_spectra.msp").toString())));
+    Map<String, List<Long>> ordinals =
+        r.records().collectAsList().stream()
+            .collect(
+                Collectors.groupingBy(
+                    x ->
+                        Path.of(x.<String>getAs("source_file").replace("file:", ""))
+                            .getFileName()
+                            .toString(),
+                    TreeMap::new,
+                    Collectors.mapping(x -> x.<Long>getAs("ordinal"), Collectors.toList())));
+    assertEquals(
+        Map.of(
             "matchms__massbank_five_spectra.msp", List.of(0L, 1L, 2L, 3L, 4L),
             "matchms__riken_style_five_spectra.msp", List.of(0L, 1L, 2L, 3L, 4L)),
-        ordinals.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream().sorted().toList())));
+        ordinals.entrySet().stream()
+            .collect(
+                Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream().sorted().toList())));
     assertEquals(0, r.rejects().count());
   }
 
@@ -138,21 +180,43 @@ class IngestSparkTest {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
       Files.copy(src, out);
     }
-    IngestResult plain = Ingest.run(spark, IngestOptions.defaults().withMspPaths(List.of(src.toString())));
-    IngestResult zipped = Ingest.run(spark, IngestOptions.defaults().withMspPaths(List.of(gz.toString())));
+    IngestResult plain =
+        Ingest.run(spark, IngestOptions.defaults().withMspPaths(List.of(src.toString())));
+    IngestResult zipped =
+        Ingest.run(spark, IngestOptions.defaults().withMspPaths(List.of(gz.toString())));
     assertEquals(8, zipped.records().count(), "22 of the 30 records carry no SMILES/InChI");
     assertEquals(22, zipped.rejects().filter("reason = 'MISSING_STRUCTURE'").count());
     assertEquals(
-        plain.records().select("record_id", "byte_offset", "ordinal", "raw_sha256", "structure").collectAsList().stream().map(Row::toString).sorted().toList(),
-        zipped.records().select("record_id", "byte_offset", "ordinal", "raw_sha256", "structure").collectAsList().stream().map(Row::toString).sorted().toList());
+        plain
+            .records()
+            .select("record_id", "byte_offset", "ordinal", "raw_sha256", "structure")
+            .collectAsList()
+            .stream()
+            .map(Row::toString)
+            .sorted()
+            .toList(),
+        zipped
+            .records()
+            .select("record_id", "byte_offset", "ordinal", "raw_sha256", "structure")
+            .collectAsList()
+            .stream()
+            .map(Row::toString)
+            .sorted()
+            .toList());
   }
 
   @Test
   void duplicateIdsKeepTheFirstRecordByFileAndOffsetAndRejectTheRest() {
-    IngestResult r = Ingest.run(spark, IngestOptions.defaults()
-        .withMspPaths(List.of(DIALECTS.resolve("OpenMS__MSPGenericFile_input.msp").toString())));
-    Map<String, Long> reasons = r.rejects().collectAsList().stream()
-        .collect(Collectors.groupingBy(x -> x.getAs("reason"), TreeMap::new, Collectors.counting()));
+    IngestResult r =
+        Ingest.run(
+            spark,
+            IngestOptions.defaults()
+                .withMspPaths(
+                    List.of(DIALECTS.resolve("OpenMS__MSPGenericFile_input.msp").toString())));
+    Map<String, Long> reasons =
+        r.rejects().collectAsList().stream()
+            .collect(
+                Collectors.groupingBy(x -> x.getAs("reason"), TreeMap::new, Collectors.counting()));
     // DB# 2 appears twice; none of the four records has a structure.
     assertEquals(Map.of("DUPLICATE_ID", 1L, "MISSING_STRUCTURE", 3L), reasons);
     Row dup = r.rejects().filter("reason = 'DUPLICATE_ID'").first();
@@ -164,10 +228,12 @@ class IngestSparkTest {
 
   @Test
   void sdfAloneGivesSpectraWithTheirMolblocks() {
-    IngestResult r = Ingest.run(spark, IngestOptions.forInput(SMALL.resolve("library.sdf").toString()));
+    IngestResult r =
+        Ingest.run(spark, IngestOptions.forInput(SMALL.resolve("library.sdf").toString()));
     Map<String, Row> records = byId(r.records());
-    Map<String, String> reasons = r.rejects().collectAsList().stream()
-        .collect(Collectors.toMap(x -> x.getAs("record_id"), x -> x.getAs("reason")));
+    Map<String, String> reasons =
+        r.rejects().collectAsList().stream()
+            .collect(Collectors.toMap(x -> x.getAs("record_id"), x -> x.getAs("reason")));
     assertEquals(Map.of("12", "MISSING_STRUCTURE", "13", "NO_PEAKS"), reasons);
     assertEquals(198, records.size());
     Row two = records.get("2");
@@ -178,9 +244,12 @@ class IngestSparkTest {
 
   @Test
   void sdfMoleculesAreTheStructuresOfMspRecordsWhenNoMolFolderIsGiven() {
-    IngestResult r = Ingest.run(spark, IngestOptions.defaults()
-        .withMspPaths(List.of(SMALL.resolve("library.msp").toString()))
-        .withSdfPaths(List.of(SMALL.resolve("library.sdf").toString())));
+    IngestResult r =
+        Ingest.run(
+            spark,
+            IngestOptions.defaults()
+                .withMspPaths(List.of(SMALL.resolve("library.msp").toString()))
+                .withSdfPaths(List.of(SMALL.resolve("library.sdf").toString())));
     Map<String, Row> records = byId(r.records());
     assertEquals(198, records.size());
     assertEquals("SDF", records.get("7").getAs("structure_source"));
@@ -189,13 +258,18 @@ class IngestSparkTest {
 
   @Test
   void moNaSdfWithoutMEndIsRepairedAndKeepsItsSpectrum() {
-    IngestResult r = Ingest.run(spark, IngestOptions.forInput(DIALECTS.resolve("CompoundDb__MoNa_export-All_Spectra_sub.sdf.gz").toString()));
+    IngestResult r =
+        Ingest.run(
+            spark,
+            IngestOptions.forInput(
+                DIALECTS.resolve("CompoundDb__MoNa_export-All_Spectra_sub.sdf.gz").toString()));
     List<Row> rows = r.records().collectAsList();
     assertEquals(7, rows.size() + r.rejects().count());
     Row first = byId(r.records()).get("AU100601");
     assertEquals("Sulfaclozine", first.getAs("name"));
     assertTrue(((String) first.getAs("structure")).endsWith("M  END\n"));
-    assertTrue(first.getList(first.fieldIndex("warnings")).contains("MOL_M_END_ADDED: molblock repaired"));
+    assertTrue(
+        first.getList(first.fieldIndex("warnings")).contains("MOL_M_END_ADDED: molblock repaired"));
     assertEquals(27, first.getList(first.fieldIndex("mz")).size());
   }
 
@@ -205,8 +279,10 @@ class IngestSparkTest {
     Files.copy(SMALL.resolve("library.msp"), tmp.resolve("library.msp"));
     Files.copy(SMALL.resolve("MOL/ID2.MOL"), mol.resolve("ID2.MOL"));
     Files.copy(SMALL.resolve("MOL/ID3.MOL"), mol.resolve("id999.mol"));
-    IngestResult r = Ingest.run(spark, IngestOptions.forInput(tmp.toString())
-        .withNumPeaksMismatch(NumPeaksMismatch.WARN));
+    IngestResult r =
+        Ingest.run(
+            spark,
+            IngestOptions.forInput(tmp.toString()).withNumPeaksMismatch(NumPeaksMismatch.WARN));
     List<Row> orphans = r.orphanStructures().collectAsList();
     assertEquals(1, orphans.size());
     assertEquals("999", orphans.get(0).getAs("record_id"));

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
 
-/** docs/tables.md documents every column of every table, so the docs cannot drift from the schemas. */
+/**
+ * docs/tables.md documents every column of every table, so the docs cannot drift from the schemas.
+ */
 class TablesDocTest {
 
   @Test
@@ -24,7 +26,9 @@ class TablesDocTest {
       int next = doc.indexOf("\n## ", section + 1);
       String body = doc.substring(section, next < 0 ? doc.length() : next);
       for (StructField f : t.schema().fields()) {
-        assertTrue(body.contains("| `" + f.name() + "` |"), t.tableName() + "." + f.name() + " is documented");
+        assertTrue(
+            body.contains("| `" + f.name() + "` |"),
+            t.tableName() + "." + f.name() + " is documented");
       }
     }
   }

@@ -8,34 +8,38 @@ import java.util.HexFormat;
  * copied in and out, so a Record is immutable. Use {@link Elements} to convert to typed arrays.
  */
 public final class Record {
-    private final byte[] key;
-    private final byte[] data;
+  private final byte[] key;
+  private final byte[] data;
 
-    public Record(byte[] key, byte[] data) {
-        this.key = key.clone();
-        this.data = data.clone();
-    }
+  public Record(byte[] key, byte[] data) {
+    this.key = key.clone();
+    this.data = data.clone();
+  }
 
-    public byte[] key() {
-        return key.clone();
-    }
+  public byte[] key() {
+    return key.clone();
+  }
 
-    public byte[] data() {
-        return data.clone();
-    }
+  public byte[] data() {
+    return data.clone();
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Record r && Arrays.equals(key, r.key) && Arrays.equals(data, r.data);
-    }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Record r && Arrays.equals(key, r.key) && Arrays.equals(data, r.data);
+  }
 
-    @Override
-    public int hashCode() {
-        return 31 * Arrays.hashCode(key) + Arrays.hashCode(data);
-    }
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(key) + Arrays.hashCode(data);
+  }
 
-    @Override
-    public String toString() {
-        return "Record[key=" + HexFormat.of().formatHex(key) + ", data=" + HexFormat.of().formatHex(data) + "]";
-    }
+  @Override
+  public String toString() {
+    return "Record[key="
+        + HexFormat.of().formatHex(key)
+        + ", data="
+        + HexFormat.of().formatHex(data)
+        + "]";
+  }
 }

@@ -12,16 +12,15 @@ import org.RDKit.RWMol;
 /**
  * ETKDGv3 embedding with a bounded, mostly deterministic cost.
  *
- * <p>RDKit 2020.09 has no embedding timeout; by default it makes 10 x atoms attempts, which is
- * why failing molecules cost 5-20 s. The primary bound here is the attempt budget
- * ({@link FeaturizerConfig#maxEmbedAttempts()}), deterministic like everything else. Then, in
- * order: one retry from random coordinates, optional 2D depiction coordinates, or none. The
- * wall-time safety net is checked between native calls (a running call cannot be interrupted):
- * once a failed embedding has taken longer than the limit, no fallback is tried and the status is
- * TIMEOUT.
+ * <p>RDKit 2020.09 has no embedding timeout; by default it makes 10 x atoms attempts, which is why
+ * failing molecules cost 5-20 s. The primary bound here is the attempt budget ({@link
+ * FeaturizerConfig#maxEmbedAttempts()}), deterministic like everything else. Then, in order: one
+ * retry from random coordinates, optional 2D depiction coordinates, or none. The wall-time safety
+ * net is checked between native calls (a running call cannot be interrupted): once a failed
+ * embedding has taken longer than the limit, no fallback is tried and the status is TIMEOUT.
  *
- * <p>One instance per thread: the {@link EmbedParameters} are reused across molecules and
- * released by {@link #close()}.
+ * <p>One instance per thread: the {@link EmbedParameters} are reused across molecules and released
+ * by {@link #close()}.
  */
 final class ConformerBuilder implements AutoCloseable {
   private final FeaturizerConfig config;
@@ -37,10 +36,10 @@ final class ConformerBuilder implements AutoCloseable {
    * Computes coordinates for the first {@code numNodes} atoms of {@code molH} (the graph nodes:
    * hydrogens are appended after them by addHs).
    *
-   * @param graphMol   the molecule whose atoms are the graph nodes (for the 2D fallback)
-   * @param molH       the same molecule with explicit hydrogens, embedded in place
+   * @param graphMol the molecule whose atoms are the graph nodes (for the 2D fallback)
+   * @param molH the same molecule with explicit hydrogens, embedded in place
    * @param heavyAtoms heavy atom count, for the size limit
-   * @param seed       non-negative ETKDG seed
+   * @param seed non-negative ETKDG seed
    */
   ConformerResult build(ROMol graphMol, ROMol molH, int heavyAtoms, int seed) {
     long start = System.nanoTime();
@@ -49,8 +48,8 @@ final class ConformerBuilder implements AutoCloseable {
       return new ConformerResult(null, ConformerStatus.NOT_REQUESTED, "NONE", seed, 0.0);
     }
     if (heavyAtoms > config.maxHeavyAtomsFor3D()) {
-      return new ConformerResult(null, ConformerStatus.SKIPPED_TOO_LARGE, "NONE", seed,
-          millisSince(start));
+      return new ConformerResult(
+          null, ConformerStatus.SKIPPED_TOO_LARGE, "NONE", seed, millisSince(start));
     }
     params.setRandomSeed(seed);
     params.setUseRandomCoords(false);
@@ -63,18 +62,17 @@ final class ConformerBuilder implements AutoCloseable {
     }
     if (confId < 0) {
       if (pastLimit(start)) {
-        return new ConformerResult(null, ConformerStatus.TIMEOUT, "NONE", seed,
-            millisSince(start));
+        return new ConformerResult(null, ConformerStatus.TIMEOUT, "NONE", seed, millisSince(start));
       }
       if (config.fallbackTo2D()) {
-        return new ConformerResult(coords2D(graphMol), ConformerStatus.FALLBACK_2D, "NONE", seed,
-            millisSince(start));
+        return new ConformerResult(
+            coords2D(graphMol), ConformerStatus.FALLBACK_2D, "NONE", seed, millisSince(start));
       }
       return new ConformerResult(null, ConformerStatus.FAILED, "NONE", seed, millisSince(start));
     }
     String forceField = config.optimize() ? optimize(molH) : "NONE";
-    return new ConformerResult(coordsOf(molH, confId, numNodes), status, forceField, seed,
-        millisSince(start));
+    return new ConformerResult(
+        coordsOf(molH, confId, numNodes), status, forceField, seed, millisSince(start));
   }
 
   private int embed(ROMol molH) {

@@ -1,9 +1,9 @@
 package io.msetl.featurize;
 
 /**
- * What happened when a 3D conformer was requested; stored per molecule in
- * {@code conformer_status}. Every status except {@link #TIMEOUT} is a deterministic function of
- * the molecule and the configuration.
+ * What happened when a 3D conformer was requested; stored per molecule in {@code conformer_status}.
+ * Every status except {@link #TIMEOUT} is a deterministic function of the molecule and the
+ * configuration.
  */
 public enum ConformerStatus {
   /** ETKDGv3 embedding succeeded (and was optimised when configured). */
@@ -18,8 +18,8 @@ public enum ConformerStatus {
   SKIPPED_TOO_LARGE,
   /**
    * The wall-time safety net ({@link FeaturizerConfig#embedTimeLimitMillis()}) stopped the
-   * fallbacks after a failed embedding ran past it; no coordinates. The only status that depends
-   * on machine speed.
+   * fallbacks after a failed embedding ran past it; no coordinates. The only status that depends on
+   * machine speed.
    */
   TIMEOUT,
   /** Conformers were switched off in the configuration. */

@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * One named slice of a node or edge feature vector.
  *
- * @param name       feature name, e.g. {@code element}
- * @param encoding   {@code one_hot} (exactly one 1.0 in the slice), {@code flag} (0/1 per slot),
- *                   {@code scalar} (a float)
- * @param width      number of float32 slots
+ * @param name feature name, e.g. {@code element}
+ * @param encoding {@code one_hot} (exactly one 1.0 in the slice), {@code flag} (0/1 per slot),
+ *     {@code scalar} (a float)
+ * @param width number of float32 slots
  * @param vocabulary label of each slot (for one-hot/flags); for scalars the unit and scaling
  */
 public record FeatureBlock(String name, String encoding, int width, List<String> vocabulary)
@@ -18,8 +18,8 @@ public record FeatureBlock(String name, String encoding, int width, List<String>
   public FeatureBlock {
     vocabulary = List.copyOf(vocabulary);
     if (width != vocabulary.size()) {
-      throw new IllegalArgumentException(name + ": width " + width + " but "
-          + vocabulary.size() + " vocabulary entries");
+      throw new IllegalArgumentException(
+          name + ": width " + width + " but " + vocabulary.size() + " vocabulary entries");
     }
   }
 

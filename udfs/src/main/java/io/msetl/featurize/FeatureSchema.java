@@ -3,11 +3,12 @@ package io.msetl.featurize;
 import java.util.List;
 
 /**
- * The node and edge feature layout, versioned so that tables and shards can store it and a
- * training script can refuse data it does not understand. Bump {@link #VERSION} whenever a block,
- * a vocabulary, an order or an encoding changes.
+ * The node and edge feature layout, versioned so that tables and shards can store it and a training
+ * script can refuse data it does not understand. Bump {@link #VERSION} whenever a block, a
+ * vocabulary, an order or an encoding changes.
  *
  * <p>Node features, in this order (width 58, float32, row-major n x 58):
+ *
  * <table>
  *   <caption>atom features</caption>
  *   <tr><th>name</th><th>encoding</th><th>width</th><th>slots</th></tr>
@@ -23,8 +24,10 @@ import java.util.List;
  *   <tr><td>chirality</td><td>one-hot</td><td>4</td><td>unspecified, CW, CCW, other</td></tr>
  *   <tr><td>atomic_mass</td><td>scalar</td><td>1</td><td>mass in Da / 100</td></tr>
  * </table>
+ *
  * Edge features (width 13, float32, E x 13), one row per directed edge, both directions of a bond
  * carrying the same row:
+ *
  * <table>
  *   <caption>bond features</caption>
  *   <tr><th>name</th><th>encoding</th><th>width</th><th>slots</th></tr>
@@ -33,36 +36,42 @@ import java.util.List;
  *   <tr><td>in_ring</td><td>flag</td><td>1</td><td></td></tr>
  *   <tr><td>stereo</td><td>one-hot</td><td>6</td><td>none any Z E cis trans</td></tr>
  * </table>
+ *
  * Edge index: int32, 2 x E row-major (all sources, then all targets); bond k of the molecule gives
- * directed edges 2k (begin to end) and 2k+1 (end to begin). Coordinates: float32 n x 3 in
- * Angstrom, node order = atom order of the parent molblock (hydrogens appended after heavy atoms
- * when explicit hydrogens are on).
+ * directed edges 2k (begin to end) and 2k+1 (end to begin). Coordinates: float32 n x 3 in Angstrom,
+ * node order = atom order of the parent molblock (hydrogens appended after heavy atoms when
+ * explicit hydrogens are on).
  */
 public final class FeatureSchema {
 
   public static final String VERSION = "1.0.0";
 
-  public static final List<String> ELEMENTS = List.of("H", "B", "C", "N", "O", "F", "Na", "Si",
-      "P", "S", "Cl", "K", "Fe", "Ge", "As", "Se", "Br", "Sn", "I", "Hg");
+  public static final List<String> ELEMENTS =
+      List.of(
+          "H", "B", "C", "N", "O", "F", "Na", "Si", "P", "S", "Cl", "K", "Fe", "Ge", "As", "Se",
+          "Br", "Sn", "I", "Hg");
 
-  public static final List<FeatureBlock> NODE_BLOCKS = List.of(
-      FeatureBlock.oneHot("element", concat(ELEMENTS, "other")),
-      FeatureBlock.oneHot("degree", List.of("0", "1", "2", "3", "4", "5", "6+")),
-      FeatureBlock.oneHot("formal_charge", List.of("-2", "-1", "0", "+1", "+2")),
-      FeatureBlock.oneHot("hybridization",
-          List.of("S", "SP", "SP2", "SP3", "SP3D", "SP3D2", "other")),
-      FeatureBlock.flags("aromatic", List.of("aromatic")),
-      FeatureBlock.oneHot("total_h", List.of("0", "1", "2", "3", "4+")),
-      FeatureBlock.flags("in_ring", List.of("in_ring")),
-      FeatureBlock.flags("ring_size", List.of("3", "4", "5", "6", "7", "8")),
-      FeatureBlock.oneHot("chirality", List.of("unspecified", "CW", "CCW", "other")),
-      FeatureBlock.scalar("atomic_mass", "Da/100"));
+  public static final List<FeatureBlock> NODE_BLOCKS =
+      List.of(
+          FeatureBlock.oneHot("element", concat(ELEMENTS, "other")),
+          FeatureBlock.oneHot("degree", List.of("0", "1", "2", "3", "4", "5", "6+")),
+          FeatureBlock.oneHot("formal_charge", List.of("-2", "-1", "0", "+1", "+2")),
+          FeatureBlock.oneHot(
+              "hybridization", List.of("S", "SP", "SP2", "SP3", "SP3D", "SP3D2", "other")),
+          FeatureBlock.flags("aromatic", List.of("aromatic")),
+          FeatureBlock.oneHot("total_h", List.of("0", "1", "2", "3", "4+")),
+          FeatureBlock.flags("in_ring", List.of("in_ring")),
+          FeatureBlock.flags("ring_size", List.of("3", "4", "5", "6", "7", "8")),
+          FeatureBlock.oneHot("chirality", List.of("unspecified", "CW", "CCW", "other")),
+          FeatureBlock.scalar("atomic_mass", "Da/100"));
 
-  public static final List<FeatureBlock> EDGE_BLOCKS = List.of(
-      FeatureBlock.oneHot("bond_type", List.of("single", "double", "triple", "aromatic", "other")),
-      FeatureBlock.flags("conjugated", List.of("conjugated")),
-      FeatureBlock.flags("in_ring", List.of("in_ring")),
-      FeatureBlock.oneHot("stereo", List.of("none", "any", "Z", "E", "cis", "trans")));
+  public static final List<FeatureBlock> EDGE_BLOCKS =
+      List.of(
+          FeatureBlock.oneHot(
+              "bond_type", List.of("single", "double", "triple", "aromatic", "other")),
+          FeatureBlock.flags("conjugated", List.of("conjugated")),
+          FeatureBlock.flags("in_ring", List.of("in_ring")),
+          FeatureBlock.oneHot("stereo", List.of("none", "any", "Z", "E", "cis", "trans")));
 
   public static final int NODE_WIDTH = width(NODE_BLOCKS);
   public static final int EDGE_WIDTH = width(EDGE_BLOCKS);
@@ -85,32 +94,48 @@ public final class FeatureSchema {
    */
   public static String toJson(FeaturizerConfig config) {
     StringBuilder b = new StringBuilder(2048);
-    b.append("{\"feature_schema_version\":").append(Json.quote(VERSION))
-        .append(",\"featurizer_version\":").append(Json.quote(MoleculeFeaturizer.VERSION))
+    b.append("{\"feature_schema_version\":")
+        .append(Json.quote(VERSION))
+        .append(",\"featurizer_version\":")
+        .append(Json.quote(MoleculeFeaturizer.VERSION))
         .append(",\"node_features\":{\"dtype\":\"float32\",\"shape\":[\"num_atoms\",")
-        .append(NODE_WIDTH).append("],\"blocks\":");
+        .append(NODE_WIDTH)
+        .append("],\"blocks\":");
     appendBlocks(b, NODE_BLOCKS);
     b.append("},\"edge_attr\":{\"dtype\":\"float32\",\"shape\":[\"num_edges\",")
-        .append(EDGE_WIDTH).append("],\"blocks\":");
+        .append(EDGE_WIDTH)
+        .append("],\"blocks\":");
     appendBlocks(b, EDGE_BLOCKS);
     b.append("},\"edge_index\":{\"dtype\":\"int32\",\"shape\":[2,\"num_edges\"],")
         .append("\"layout\":\"sources then targets; bond k -> edges 2k, 2k+1\"}")
         .append(",\"coords\":{\"dtype\":\"float32\",\"shape\":[\"num_atoms\",3],")
         .append("\"unit\":\"angstrom\",\"nullable\":true}")
         .append(",\"config\":{")
-        .append("\"explicit_hydrogens\":").append(config.explicitHydrogens())
-        .append(",\"fragment_policy\":").append(Json.quote(config.fragmentPolicy().name()))
-        .append(",\"max_heavy_atoms\":").append(config.maxHeavyAtoms())
-        .append(",\"conformers\":").append(config.conformers())
+        .append("\"explicit_hydrogens\":")
+        .append(config.explicitHydrogens())
+        .append(",\"fragment_policy\":")
+        .append(Json.quote(config.fragmentPolicy().name()))
+        .append(",\"max_heavy_atoms\":")
+        .append(config.maxHeavyAtoms())
+        .append(",\"conformers\":")
+        .append(config.conformers())
         .append(",\"embedding\":\"ETKDGv3\"")
-        .append(",\"max_heavy_atoms_for_3d\":").append(config.maxHeavyAtomsFor3D())
-        .append(",\"max_embed_attempts\":").append(config.maxEmbedAttempts())
-        .append(",\"random_coords_retry\":").append(config.randomCoordsRetry())
-        .append(",\"fallback_to_2d\":").append(config.fallbackTo2D())
-        .append(",\"optimize\":").append(config.optimize())
-        .append(",\"force_field_iterations\":").append(config.forceFieldIterations())
-        .append(",\"embed_time_limit_millis\":").append(config.embedTimeLimitMillis())
-        .append(",\"embed_failure_policy\":").append(Json.quote(config.embedFailurePolicy().name()))
+        .append(",\"max_heavy_atoms_for_3d\":")
+        .append(config.maxHeavyAtomsFor3D())
+        .append(",\"max_embed_attempts\":")
+        .append(config.maxEmbedAttempts())
+        .append(",\"random_coords_retry\":")
+        .append(config.randomCoordsRetry())
+        .append(",\"fallback_to_2d\":")
+        .append(config.fallbackTo2D())
+        .append(",\"optimize\":")
+        .append(config.optimize())
+        .append(",\"force_field_iterations\":")
+        .append(config.forceFieldIterations())
+        .append(",\"embed_time_limit_millis\":")
+        .append(config.embedTimeLimitMillis())
+        .append(",\"embed_failure_policy\":")
+        .append(Json.quote(config.embedFailurePolicy().name()))
         .append("}}");
     return b.toString();
   }
@@ -123,10 +148,14 @@ public final class FeatureSchema {
       if (i > 0) {
         b.append(',');
       }
-      b.append("{\"name\":").append(Json.quote(block.name()))
-          .append(",\"encoding\":").append(Json.quote(block.encoding()))
-          .append(",\"offset\":").append(offset)
-          .append(",\"width\":").append(block.width())
+      b.append("{\"name\":")
+          .append(Json.quote(block.name()))
+          .append(",\"encoding\":")
+          .append(Json.quote(block.encoding()))
+          .append(",\"offset\":")
+          .append(offset)
+          .append(",\"width\":")
+          .append(block.width())
           .append(",\"vocabulary\":[");
       for (int v = 0; v < block.vocabulary().size(); v++) {
         b.append(v > 0 ? "," : "").append(Json.quote(block.vocabulary().get(v)));

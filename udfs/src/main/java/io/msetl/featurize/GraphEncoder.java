@@ -70,8 +70,8 @@ final class GraphEncoder {
           index[e + 2 * k + 1] = a;
           int row = 2 * k * FeatureSchema.EDGE_WIDTH;
           encodeBond(bond, k, rings, edges, row);
-          System.arraycopy(edges, row, edges, row + FeatureSchema.EDGE_WIDTH,
-              FeatureSchema.EDGE_WIDTH);
+          System.arraycopy(
+              edges, row, edges, row + FeatureSchema.EDGE_WIDTH, FeatureSchema.EDGE_WIDTH);
         } finally {
           bond.delete();
         }
@@ -84,8 +84,13 @@ final class GraphEncoder {
 
   private static void encodeAtom(Atom atom, long idx, RingInfo rings, float[] out, int at) {
     int z = atom.getAtomicNum();
-    out[at + ELEMENT + (z > 0 && z < ELEMENT_SLOT.length ? ELEMENT_SLOT[z]
-        : FeatureSchema.ELEMENTS.size())] = 1f;
+    out[
+            at
+                + ELEMENT
+                + (z > 0 && z < ELEMENT_SLOT.length
+                    ? ELEMENT_SLOT[z]
+                    : FeatureSchema.ELEMENTS.size())] =
+        1f;
     out[at + DEGREE + (int) Math.min(atom.getDegree(), 6)] = 1f;
     out[at + CHARGE + Math.max(-2, Math.min(2, atom.getFormalCharge())) + 2] = 1f;
     out[at + HYBRID + hybridSlot(atom.getHybridization())] = 1f;

@@ -9,13 +9,13 @@ import org.RDKit.ROMol;
 import org.RDKit.RWMol;
 
 /**
- * The expensive phase: graph features and a 3D conformer for one parent molecule (the
- * {@code molblock_parent} written by {@link MoleculeIdentifier}). Not thread-safe: use one per
- * thread (per Spark partition) and close it to release its native parameters. Every native object
- * made for a molecule is deleted before {@link #featurize} returns.
+ * The expensive phase: graph features and a 3D conformer for one parent molecule (the {@code
+ * molblock_parent} written by {@link MoleculeIdentifier}). Not thread-safe: use one per thread (per
+ * Spark partition) and close it to release its native parameters. Every native object made for a
+ * molecule is deleted before {@link #featurize} returns.
  *
- * <p>The conformer seed is derived from the molecule itself (SHA-256 of its canonical SMILES), so
- * a molecule gets the same coordinates whatever partition, thread or order it is processed in.
+ * <p>The conformer seed is derived from the molecule itself (SHA-256 of its canonical SMILES), so a
+ * molecule gets the same coordinates whatever partition, thread or order it is processed in.
  */
 public final class MoleculeFeaturizer implements AutoCloseable {
 
@@ -51,8 +51,13 @@ public final class MoleculeFeaturizer implements AutoCloseable {
       RWMol mol = scope.own(parsed.mol(), RWMol::delete);
       int heavy = (int) mol.getNumHeavyAtoms();
       if (heavy > config.maxHeavyAtoms()) {
-        return new FeaturizeResult(null, FeaturizeRejects.TOO_LARGE, "the molecule has " + heavy
-            + " heavy atoms, more than maxHeavyAtoms=" + config.maxHeavyAtoms());
+        return new FeaturizeResult(
+            null,
+            FeaturizeRejects.TOO_LARGE,
+            "the molecule has "
+                + heavy
+                + " heavy atoms, more than maxHeavyAtoms="
+                + config.maxHeavyAtoms());
       }
       String smiles = RDKFuncs.MolToSmiles(mol);
       int seed = seedOf(smiles);
@@ -60,17 +65,29 @@ public final class MoleculeFeaturizer implements AutoCloseable {
       ROMol graphMol = config.explicitHydrogens() ? molH : mol;
       GraphEncoder.Graph graph = GraphEncoder.encode(graphMol);
       ConformerResult conformer = conformers.build(graphMol, molH, heavy, seed);
-      MoleculeFeatures features = new MoleculeFeatures(graph.numAtoms(), graph.nodes(),
-          graph.numEdges(), graph.edgeIndex(), graph.edges(), conformer, smiles);
-      boolean noCoords = conformer.status() == ConformerStatus.FAILED
-          || conformer.status() == ConformerStatus.TIMEOUT;
+      MoleculeFeatures features =
+          new MoleculeFeatures(
+              graph.numAtoms(),
+              graph.nodes(),
+              graph.numEdges(),
+              graph.edgeIndex(),
+              graph.edges(),
+              conformer,
+              smiles);
+      boolean noCoords =
+          conformer.status() == ConformerStatus.FAILED
+              || conformer.status() == ConformerStatus.TIMEOUT;
       if (noCoords && config.embedFailurePolicy() == EmbedFailurePolicy.REJECT) {
-        return new FeaturizeResult(features, FeaturizeRejects.EMBED_FAILED,
+        return new FeaturizeResult(
+            features,
+            FeaturizeRejects.EMBED_FAILED,
             "no 3D conformer (" + conformer.status() + ") and embedFailurePolicy=REJECT");
       }
       return new FeaturizeResult(features, null, null);
     } catch (RuntimeException e) {
-      return new FeaturizeResult(null, FeaturizeRejects.RDKIT_ERROR,
+      return new FeaturizeResult(
+          null,
+          FeaturizeRejects.RDKIT_ERROR,
           "RDKit failed while featurizing the molecule: " + RdkitErrors.describe(e));
     }
   }
@@ -78,8 +95,9 @@ public final class MoleculeFeaturizer implements AutoCloseable {
   /** Non-negative (RDKit treats negative seeds as "random") and stable across JVMs. */
   public static int seedOf(String canonicalSmiles) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256")
-          .digest(canonicalSmiles.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonicalSmiles.getBytes(StandardCharsets.UTF_8));
       return ((d[0] & 0x7f) << 24) | ((d[1] & 0xff) << 16) | ((d[2] & 0xff) << 8) | (d[3] & 0xff);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JVM", e);

@@ -8,9 +8,9 @@ import org.RDKit.ROMol_Vect;
 import org.RDKit.RWMol;
 
 /**
- * The cheap phase (about 1 ms per molecule): parse, sanitize, apply the fragment policy and
- * compute the identity of the parent molecule. Not thread-safe by contract: use one per thread
- * (per Spark partition). Holds no native state between molecules.
+ * The cheap phase (about 1 ms per molecule): parse, sanitize, apply the fragment policy and compute
+ * the identity of the parent molecule. Not thread-safe by contract: use one per thread (per Spark
+ * partition). Holds no native state between molecules.
  */
 public final class MoleculeIdentifier {
   private final FeaturizerConfig config;
@@ -23,8 +23,8 @@ public final class MoleculeIdentifier {
   /**
    * Identifies one structure.
    *
-   * @param structure        molblock, SMILES or InChI text
-   * @param kind             {@code molblock}, {@code smiles} or {@code inchi}
+   * @param structure molblock, SMILES or InChI text
+   * @param kind {@code molblock}, {@code smiles} or {@code inchi}
    * @param declaredInchiKey InChIKey the library declares, or null
    */
   public IdentifyResult identify(String structure, String kind, String declaredInchiKey) {
@@ -36,9 +36,13 @@ public final class MoleculeIdentifier {
       RWMol input = scope.own(parsed.mol(), RWMol::delete);
       MoleculeIdentity identity = identityOf(input, scope);
       if (identity.heavyAtoms() > config.maxHeavyAtoms()) {
-        return new IdentifyResult(identity, FeaturizeRejects.TOO_LARGE, "the molecule has "
-            + identity.heavyAtoms() + " heavy atoms, more than maxHeavyAtoms="
-            + config.maxHeavyAtoms());
+        return new IdentifyResult(
+            identity,
+            FeaturizeRejects.TOO_LARGE,
+            "the molecule has "
+                + identity.heavyAtoms()
+                + " heavy atoms, more than maxHeavyAtoms="
+                + config.maxHeavyAtoms());
       }
       String mismatch = inchiKeyMismatch(declaredInchiKey, identity);
       if (mismatch != null) {
@@ -46,7 +50,9 @@ public final class MoleculeIdentifier {
       }
       return new IdentifyResult(identity, null, null);
     } catch (RuntimeException e) {
-      return new IdentifyResult(null, FeaturizeRejects.RDKIT_ERROR,
+      return new IdentifyResult(
+          null,
+          FeaturizeRejects.RDKIT_ERROR,
           "RDKit failed while identifying the molecule: " + RdkitErrors.describe(e));
     }
   }
@@ -64,8 +70,10 @@ public final class MoleculeIdentifier {
     String inchi = parent == input ? inchiInput : inchiOf(parent);
     String inchikey = parent == input ? inchikeyInput : keyOf(inchi);
     ROMol scaffold = scope.own(RDKFuncs.MurckoDecompose(parent), ROMol::delete);
-    String murcko = scaffold == null || scaffold.getNumAtoms() == 0
-        ? "" : RDKFuncs.MolToSmiles(scaffold, false); // no stereo: the usual scaffold-split key
+    String murcko =
+        scaffold == null || scaffold.getNumAtoms() == 0
+            ? ""
+            : RDKFuncs.MolToSmiles(scaffold, false); // no stereo: the usual scaffold-split key
     return new MoleculeIdentity(
         inchikey != null ? inchikey : smiles,
         smiles,
@@ -92,10 +100,11 @@ public final class MoleculeIdentifier {
       boolean organic = hasCarbon(frag);
       long heavy = frag.getNumHeavyAtoms();
       String smiles = RDKFuncs.MolToSmiles(frag);
-      boolean better = best == null
-          || (organic && !bestOrganic)
-          || (organic == bestOrganic && heavy > bestHeavy)
-          || (organic == bestOrganic && heavy == bestHeavy && smiles.compareTo(bestSmiles) < 0);
+      boolean better =
+          best == null
+              || (organic && !bestOrganic)
+              || (organic == bestOrganic && heavy > bestHeavy)
+              || (organic == bestOrganic && heavy == bestHeavy && smiles.compareTo(bestSmiles) < 0);
       if (better) {
         best = frag;
         bestOrganic = organic;
@@ -134,7 +143,9 @@ public final class MoleculeIdentifier {
     if (identity.inchikeyInput() == null) {
       return null; // nothing computed to compare with; InChI failure is not a mismatch
     }
-    return "declared InChIKey " + want + " differs from the computed "
+    return "declared InChIKey "
+        + want
+        + " differs from the computed "
         + identity.inchikeyInput()
         + (config.inchiKeyCheck() == InchiKeyCheck.FIRST_BLOCK ? " (first block)" : "");
   }
@@ -143,7 +154,8 @@ public final class MoleculeIdentifier {
     if (config.inchiKeyCheck() == InchiKeyCheck.FULL) {
       return declared.equals(computed);
     }
-    return declared.length() >= 14 && computed.length() >= 14
+    return declared.length() >= 14
+        && computed.length() >= 14
         && declared.regionMatches(0, computed, 0, 14);
   }
 

@@ -6,22 +6,23 @@ import org.RDKit.RWMol;
 
 /**
  * Parses and sanitizes a structure exactly as RDKit's default readers do (stereo from wedges and
- * 3D, explicit hydrogens removed), and on failure tells an unreadable text
- * ({@code UNPARSEABLE_STRUCTURE}) from a readable but chemically invalid one
- * ({@code SANITIZE_FAILED}) by re-reading it without sanitization. The second read happens only
- * for failures, so good molecules are parsed once.
+ * 3D, explicit hydrogens removed), and on failure tells an unreadable text ({@code
+ * UNPARSEABLE_STRUCTURE}) from a readable but chemically invalid one ({@code SANITIZE_FAILED}) by
+ * re-reading it without sanitization. The second read happens only for failures, so good molecules
+ * are parsed once.
  */
 final class MoleculeReader {
   private MoleculeReader() {}
 
   static ParsedMolecule read(String structure, StructureKind kind) {
     if (kind == null) {
-      return ParsedMolecule.rejected(FeaturizeRejects.UNPARSEABLE_STRUCTURE,
+      return ParsedMolecule.rejected(
+          FeaturizeRejects.UNPARSEABLE_STRUCTURE,
           "structure_kind is not one of molblock, smiles, inchi");
     }
     if (structure == null || structure.isBlank()) {
-      return ParsedMolecule.rejected(FeaturizeRejects.UNPARSEABLE_STRUCTURE,
-          "the structure text is empty");
+      return ParsedMolecule.rejected(
+          FeaturizeRejects.UNPARSEABLE_STRUCTURE, "the structure text is empty");
     }
     RWMol mol;
     try {
@@ -34,8 +35,8 @@ final class MoleculeReader {
     }
     if (mol.getNumAtoms() == 0) {
       mol.delete();
-      return ParsedMolecule.rejected(FeaturizeRejects.UNPARSEABLE_STRUCTURE,
-          "the structure has no atoms");
+      return ParsedMolecule.rejected(
+          FeaturizeRejects.UNPARSEABLE_STRUCTURE, "the structure has no atoms");
     }
     return ParsedMolecule.ok(mol);
   }
@@ -55,13 +56,14 @@ final class MoleculeReader {
     };
   }
 
-  private static ParsedMolecule classifyFailure(String structure, StructureKind kind,
-      String sanitizedError) {
+  private static ParsedMolecule classifyFailure(
+      String structure, StructureKind kind, String sanitizedError) {
     RWMol raw = null;
     try {
       raw = parse(structure, kind, false);
     } catch (RuntimeException e) {
-      return ParsedMolecule.rejected(FeaturizeRejects.UNPARSEABLE_STRUCTURE,
+      return ParsedMolecule.rejected(
+          FeaturizeRejects.UNPARSEABLE_STRUCTURE,
           "RDKit cannot read the " + kind.name().toLowerCase() + ": " + RdkitErrors.describe(e));
     } finally {
       if (raw != null) {
@@ -69,10 +71,12 @@ final class MoleculeReader {
       }
     }
     if (raw == null) {
-      return ParsedMolecule.rejected(FeaturizeRejects.UNPARSEABLE_STRUCTURE,
+      return ParsedMolecule.rejected(
+          FeaturizeRejects.UNPARSEABLE_STRUCTURE,
           "RDKit cannot read the " + kind.name().toLowerCase() + ": " + sanitizedError);
     }
-    return ParsedMolecule.rejected(FeaturizeRejects.SANITIZE_FAILED,
+    return ParsedMolecule.rejected(
+        FeaturizeRejects.SANITIZE_FAILED,
         "RDKit reads the structure but cannot sanitize it: " + sanitizedError);
   }
 }

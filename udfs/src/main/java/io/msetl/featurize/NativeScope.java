@@ -5,9 +5,9 @@ import java.util.Deque;
 import java.util.function.Consumer;
 
 /**
- * Owns the SWIG wrappers created while handling one molecule and deletes them, newest first,
- * when closed. SWIG finalizers would free native memory only when the GC gets round to it
- * (measured: 2-5x the RSS growth), so every wrapper is released deterministically here.
+ * Owns the SWIG wrappers created while handling one molecule and deletes them, newest first, when
+ * closed. SWIG finalizers would free native memory only when the GC gets round to it (measured:
+ * 2-5x the RSS growth), so every wrapper is released deterministically here.
  */
 final class NativeScope implements AutoCloseable {
   private final Deque<Runnable> deleters = new ArrayDeque<>();

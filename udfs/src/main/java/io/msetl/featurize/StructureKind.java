@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How the {@code structure} text of a record is written. */
 public enum StructureKind {
-  MOLBLOCK, SMILES, INCHI;
+  MOLBLOCK,
+  SMILES,
+  INCHI;
 
   /** Parses {@code molblock|smiles|inchi} (any case); null when the text names no known kind. */
   public static StructureKind fromName(String name) {

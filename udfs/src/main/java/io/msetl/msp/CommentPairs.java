@@ -7,10 +7,10 @@ import java.util.Map;
 /**
  * Extracts {@code key=value} pairs from a {@code Comments:} value, in the three layouts the corpus
  * uses: MoNA's quoted pairs ({@code "SMILES=CCO" "license=CC BY"}), NIST/FragHub/MassBank-derived
- * semicolon lists ({@code instrument=JEOL; license=CC BY-NC-SA}) and whitespace-separated
- * {@code key=value} / {@code key="value, with commas"} tokens (SpectraST, GC Orbitrap). MoNA SDF
- * {@code COMMENT} properties hold one pair per line, which the semicolon/line rule covers.
- * Segments without '=' are ignored here (the whole comment is kept as written anyway).
+ * semicolon lists ({@code instrument=JEOL; license=CC BY-NC-SA}) and whitespace-separated {@code
+ * key=value} / {@code key="value, with commas"} tokens (SpectraST, GC Orbitrap). MoNA SDF {@code
+ * COMMENT} properties hold one pair per line, which the semicolon/line rule covers. Segments
+ * without '=' are ignored here (the whole comment is kept as written anyway).
  */
 public final class CommentPairs {
   private CommentPairs() {}

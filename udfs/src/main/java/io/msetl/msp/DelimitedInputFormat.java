@@ -15,7 +15,8 @@ abstract class DelimitedInputFormat extends FileInputFormat<LongWritable, BytesW
   abstract RecordBoundary boundary();
 
   @Override
-  public RecordReader<LongWritable, BytesWritable> createRecordReader(InputSplit split, TaskAttemptContext context) {
+  public RecordReader<LongWritable, BytesWritable> createRecordReader(
+      InputSplit split, TaskAttemptContext context) {
     return new DelimitedRecordReader(boundary());
   }
 

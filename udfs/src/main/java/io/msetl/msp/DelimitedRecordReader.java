@@ -18,11 +18,11 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 /**
  * Yields (byte offset, raw record bytes) for the records that <em>start</em> inside a split.
  *
- * <p>A record straddling the split end is read to its end by this split; the next split skips
- * it because its start lies before that split. Whether a split's first line starts a record
- * depends on the line before it, which is read backwards with a positioned read, so no split
- * needs to read anything of the previous split but that one line. Memory is bounded by the
- * largest record. Compressed files are one split each (offsets are then uncompressed offsets).
+ * <p>A record straddling the split end is read to its end by this split; the next split skips it
+ * because its start lies before that split. Whether a split's first line starts a record depends on
+ * the line before it, which is read backwards with a positioned read, so no split needs to read
+ * anything of the previous split but that one line. Memory is bounded by the largest record.
+ * Compressed files are one split each (offsets are then uncompressed offsets).
  */
 public final class DelimitedRecordReader extends RecordReader<LongWritable, BytesWritable> {
   private final RecordBoundary boundary;
@@ -50,7 +50,8 @@ public final class DelimitedRecordReader extends RecordReader<LongWritable, Byte
   }
 
   /** Opens a byte range of a file directly (used by tests and by non-Spark callers). */
-  public void open(Path path, long splitStart, long splitLength, Configuration conf) throws IOException {
+  public void open(Path path, long splitStart, long splitLength, Configuration conf)
+      throws IOException {
     FileSystem fs = path.getFileSystem(conf);
     FSDataInputStream in = fs.open(path);
     CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
@@ -82,7 +83,8 @@ public final class DelimitedRecordReader extends RecordReader<LongWritable, Byte
   }
 
   /** Reads the line that ends just before {@code lineStart} backwards and classifies it. */
-  private boolean previousLineIsSeparator(FSDataInputStream in, long lineStartPos) throws IOException {
+  private boolean previousLineIsSeparator(FSDataInputStream in, long lineStartPos)
+      throws IOException {
     if (lineStartPos <= 0) {
       return true;
     }

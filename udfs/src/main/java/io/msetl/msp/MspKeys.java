@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The key alias table: every spelling of an MSP key (or SDF property) seen in the corpus mapped
- * to one canonical name. Lookup is case-insensitive and ignores spaces, underscores and dashes,
- * so {@code Num Peaks}, {@code NUM PEAKS}, {@code Num peaks} and {@code NUM_PEAKS} are one key.
- * Keys not in the table are kept as written (trimmed) in the record's metadata map.
+ * The key alias table: every spelling of an MSP key (or SDF property) seen in the corpus mapped to
+ * one canonical name. Lookup is case-insensitive and ignores spaces, underscores and dashes, so
+ * {@code Num Peaks}, {@code NUM PEAKS}, {@code Num peaks} and {@code NUM_PEAKS} are one key. Keys
+ * not in the table are kept as written (trimmed) in the record's metadata map.
  *
  * <table>
  *   <caption>aliases (normalised spelling → canonical)</caption>
@@ -99,8 +99,13 @@ public final class MspKeys {
     }
   }
 
-  /** Keys as written → canonical ("" for unknown); a library uses few spellings, so this stays small. */
-  private static final java.util.concurrent.ConcurrentHashMap<String, String> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * Keys as written → canonical ("" for unknown); a library uses few spellings, so this stays
+   * small.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> SEEN =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static final int MAX_SEEN = 10_000;
 
   /** The canonical name of a key, or null when the key is not in the alias table. */

@@ -2,10 +2,10 @@ package io.msetl.msp;
 
 /**
  * Parses the text of one MSP record (any dialect of the corpus) into an {@link MspRecord} or a
- * rejection. Header lines are {@code key: value} (key = text before the first colon, starting
- * with a non-digit); the peak list starts at {@code Num Peaks} or at the first line that starts
- * with a number. Header lines met after the peaks are kept as metadata, unless they start a new
- * record ({@code Name}/{@code Num Peaks} again), which means a missing blank line.
+ * rejection. Header lines are {@code key: value} (key = text before the first colon, starting with
+ * a non-digit); the peak list starts at {@code Num Peaks} or at the first line that starts with a
+ * number. Header lines met after the peaks are kept as metadata, unless they start a new record
+ * ({@code Name}/{@code Num Peaks} again), which means a missing blank line.
  *
  * <p>Stateless apart from the mismatch policy: one instance may parse any number of records.
  */
@@ -17,7 +17,7 @@ public final class MspParser implements java.io.Serializable {
   }
 
   /**
-   * @param text       the decoded record
+   * @param text the decoded record
    * @param fallbackId id to use when the record has no ID / DB# / NIST# ({@code <file>#<ordinal>})
    */
   public ParseOutcome parse(String text, String fallbackId) {
@@ -34,7 +34,10 @@ public final class MspParser implements java.io.Serializable {
         end++;
       }
       String line = text.substring(start, end);
-      start = end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+      start =
+          end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n'
+              ? end + 2
+              : end + 1;
       if (line.isBlank()) {
         continue;
       }
@@ -52,7 +55,8 @@ public final class MspParser implements java.io.Serializable {
         String key = line.substring(0, colon);
         String canonical = MspKeys.canonicalOrNull(key);
         if (sawPeakLine && ("num_peaks".equals(canonical) || "name".equals(canonical))) {
-          return ParseOutcome.rejected(MspRejects.MISSING_RECORD_SEPARATOR,
+          return ParseOutcome.rejected(
+              MspRejects.MISSING_RECORD_SEPARATOR,
               "a second record starts at '" + clip(line) + "' without a blank line before it",
               idOf(fields, fallbackId));
         }
@@ -73,8 +77,10 @@ public final class MspParser implements java.io.Serializable {
     }
     String id = idOf(fields, fallbackId);
     if (badLine != null) {
-      return ParseOutcome.rejected(MspRejects.UNPARSEABLE_PEAK_LINE,
-          "peak line not in any known syntax: '" + clip(badLine) + "'", id);
+      return ParseOutcome.rejected(
+          MspRejects.UNPARSEABLE_PEAK_LINE,
+          "peak line not in any known syntax: '" + clip(badLine) + "'",
+          id);
     }
     return finish(fields, peaks, fallbackId);
   }
@@ -84,15 +90,25 @@ public final class MspParser implements java.io.Serializable {
     String id = idOf(fields, fallbackId);
     Integer declared = fields.integer("num_peaks");
     if (peaks.size() == 0) {
-      return ParseOutcome.rejected(MspRejects.NO_PEAKS,
-          "record has no peaks" + (declared != null ? " (Num Peaks: " + declared + ")" : ""), id);
+      return ParseOutcome.rejected(
+          MspRejects.NO_PEAKS,
+          "record has no peaks" + (declared != null ? " (Num Peaks: " + declared + ")" : ""),
+          id);
     }
     double[] mz = peaks.mz();
     double[] in = peaks.intensity();
     for (int i = 0; i < mz.length; i++) {
       if (!Double.isFinite(mz[i]) || !Double.isFinite(in[i]) || mz[i] <= 0 || in[i] < 0) {
-        return ParseOutcome.rejected(MspRejects.NEGATIVE_OR_NONFINITE_PEAK,
-            "peak " + (i + 1) + " is (" + mz[i] + ", " + in[i] + "): m/z must be > 0 and intensity >= 0, both finite", id);
+        return ParseOutcome.rejected(
+            MspRejects.NEGATIVE_OR_NONFINITE_PEAK,
+            "peak "
+                + (i + 1)
+                + " is ("
+                + mz[i]
+                + ", "
+                + in[i]
+                + "): m/z must be > 0 and intensity >= 0, both finite",
+            id);
       }
     }
     if (declared != null && declared != mz.length) {

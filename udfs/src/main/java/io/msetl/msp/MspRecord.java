@@ -5,15 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One parsed library spectrum with its declared metadata, before structures are attached.
- * Peaks are kept in file order and exactly as written (cleaning is the featurizer's job).
+ * One parsed library spectrum with its declared metadata, before structures are attached. Peaks are
+ * kept in file order and exactly as written (cleaning is the featurizer's job).
  *
- * @param recordId        {@code ID:}, else {@code DB#:}, else {@code NIST#:}, else {@code <file>#<ordinal>}
- * @param idField         the {@code ID:} value itself (joins to {@code ID{id}.MOL}), or null
- * @param metadata        every key under its canonical name (unknown keys as written), values as
- *                        written; repeated keys joined with '\n'; comment pairs under
- *                        {@code comments.<key>}; NIST {@code Synon: $:NN...} codes under {@code $:NN}
- * @param warnings        non-fatal findings, each starting with an upper-snake-case code
+ * @param recordId {@code ID:}, else {@code DB#:}, else {@code NIST#:}, else {@code
+ *     <file>#<ordinal>}
+ * @param idField the {@code ID:} value itself (joins to {@code ID{id}.MOL}), or null
+ * @param metadata every key under its canonical name (unknown keys as written), values as written;
+ *     repeated keys joined with '\n'; comment pairs under {@code comments.<key>}; NIST {@code
+ *     Synon: $:NN...} codes under {@code $:NN}
+ * @param warnings non-fatal findings, each starting with an upper-snake-case code
  */
 public record MspRecord(
     String recordId,
@@ -41,4 +42,5 @@ public record MspRecord(
     double[] mz,
     double[] intensity,
     Integer numPeaksDeclared,
-    List<String> warnings) implements Serializable {}
+    List<String> warnings)
+    implements Serializable {}

@@ -1,16 +1,16 @@
 package io.msetl.msp;
 
 /**
- * Parses one peak line in any of the syntaxes found in MSP files:
- * {@code mz int} (tabs or runs of spaces, leading whitespace), several {@code mz int;} pairs per
- * line, {@code mz:int} pairs, {@code (mz int)} pairs, a third column holding a quoted or free-text
- * annotation (ignored), scientific notation and decimal m/z. A lone trailing number after a pair
- * (a relative-intensity column) is treated as an annotation. Numbers with a decimal comma
- * ({@code 12,5}) are read as decimals. {@code NaN}/{@code Inf} are read so that they can be
- * rejected as non-finite rather than as unparseable.
+ * Parses one peak line in any of the syntaxes found in MSP files: {@code mz int} (tabs or runs of
+ * spaces, leading whitespace), several {@code mz int;} pairs per line, {@code mz:int} pairs, {@code
+ * (mz int)} pairs, a third column holding a quoted or free-text annotation (ignored), scientific
+ * notation and decimal m/z. A lone trailing number after a pair (a relative-intensity column) is
+ * treated as an annotation. Numbers with a decimal comma ({@code 12,5}) are read as decimals.
+ * {@code NaN}/{@code Inf} are read so that they can be rejected as non-finite rather than as
+ * unparseable.
  *
- * <p>Written as a hand-rolled scanner (no regex, no substrings per token beyond the number
- * itself) because it runs once per peak line of every library record.
+ * <p>Written as a hand-rolled scanner (no regex, no substrings per token beyond the number itself)
+ * because it runs once per peak line of every library record.
  */
 public final class PeakParser {
   private PeakParser() {}
@@ -57,7 +57,8 @@ public final class PeakParser {
     if (c == '+' || c == '-') {
       return i + 1 < s.length() && (Character.isDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '.');
     }
-    return Character.isDigit(c) || c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1));
+    return Character.isDigit(c)
+        || c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1));
   }
 
   /**
@@ -110,8 +111,11 @@ public final class PeakParser {
       } else if (startsNumber(s, i)) {
         int j3 = scanNumber(s, i);
         int after = j3 < 0 ? -1 : skipSpace(s, j3);
-        boolean pairFollows = j3 >= 0 && after < n && (s.charAt(j3) == ':' || after > j3)
-            && scanNumber(s, s.charAt(j3) == ':' ? skipSpace(s, j3 + 1) : after) >= 0;
+        boolean pairFollows =
+            j3 >= 0
+                && after < n
+                && (s.charAt(j3) == ':' || after > j3)
+                && scanNumber(s, s.charAt(j3) == ':' ? skipSpace(s, j3 + 1) : after) >= 0;
         if (!pairFollows) {
           i = skipAnnotation(s, i); // a lone trailing number: third column
         }
@@ -158,7 +162,10 @@ public final class PeakParser {
       p++;
       digits++;
     }
-    if (p < n && (s.charAt(p) == '.' || s.charAt(p) == ',') && p + 1 < n && Character.isDigit(s.charAt(p + 1))) {
+    if (p < n
+        && (s.charAt(p) == '.' || s.charAt(p) == ',')
+        && p + 1 < n
+        && Character.isDigit(s.charAt(p + 1))) {
       p++;
       while (p < n && Character.isDigit(s.charAt(p))) {
         p++;

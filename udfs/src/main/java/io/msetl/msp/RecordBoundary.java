@@ -1,10 +1,10 @@
 package io.msetl.msp;
 
 /**
- * What separates two raw records in a text library. A record is a maximal run of lines that
- * are not separator lines; it starts at the first non-separator line after a separator line
- * (or at the start of the file). The rule is line-based, never keyword-based, because MSP
- * dialects start records with {@code Name:}, {@code INCHIKEY:}, {@code SCANNUMBER:}, ...
+ * What separates two raw records in a text library. A record is a maximal run of lines that are not
+ * separator lines; it starts at the first non-separator line after a separator line (or at the
+ * start of the file). The rule is line-based, never keyword-based, because MSP dialects start
+ * records with {@code Name:}, {@code INCHIKEY:}, {@code SCANNUMBER:}, ...
  */
 public enum RecordBoundary {
   /** MSP: one or more blank (whitespace-only) lines, whatever the line ends. */
@@ -19,7 +19,9 @@ public enum RecordBoundary {
       return true;
     }
   },
-  /** SDF: a {@code $$$$} line (trailing whitespace / CR allowed). Blank lines stay inside records. */
+  /**
+   * SDF: a {@code $$$$} line (trailing whitespace / CR allowed). Blank lines stay inside records.
+   */
   DOLLARS {
     @Override
     public boolean isSeparator(byte[] line, int from, int to) {
@@ -39,7 +41,9 @@ public enum RecordBoundary {
     }
   };
 
-  /** @param from first byte of the line, @param to end of the line (terminator excluded or not) */
+  /**
+   * @param from first byte of the line, @param to end of the line (terminator excluded or not)
+   */
   public abstract boolean isSeparator(byte[] line, int from, int to);
 
   static boolean isSpace(byte b) {

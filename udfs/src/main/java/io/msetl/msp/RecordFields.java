@@ -9,15 +9,16 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The key/value lines of one record (MSP header lines or SDF properties), under canonical keys,
- * and the rules that turn them into typed {@link MspRecord} fields. Shared by the MSP and SDF
- * readers so that both dialects produce the same columns.
+ * The key/value lines of one record (MSP header lines or SDF properties), under canonical keys, and
+ * the rules that turn them into typed {@link MspRecord} fields. Shared by the MSP and SDF readers
+ * so that both dialects produce the same columns.
  */
 public final class RecordFields {
   private static final Set<String> PLACEHOLDERS =
       Set.of("", "NA", "N/A", "NONE", "NULL", "NAN", "UNKNOWN", "-", "?");
   private static final Set<String> GOLM_SYNON_PREFIXES = Set.of("MST", "METB", "GMD", "RI");
-  private static final Set<String> SPLIT_ON_SEMICOLON = Set.of("cas", "nist_number", "db_number", "id");
+  private static final Set<String> SPLIT_ON_SEMICOLON =
+      Set.of("cas", "nist_number", "db_number", "id");
 
   private final Map<String, List<String>> values = new LinkedHashMap<>();
   private final List<String> synonyms = new ArrayList<>();
@@ -46,7 +47,7 @@ public final class RecordFields {
     warnings.add(warning);
   }
 
-  /** {@code CAS#: 0123-45-6;  NIST#: 654321} on one line (lib2nist). */
+  /** {@code CAS#: 0123-45-6; NIST#: 654321} on one line (lib2nist). */
   private boolean splitNistLine(String key, String value) {
     String[] parts = value.split(";");
     List<String[]> extra = new ArrayList<>();
@@ -70,7 +71,9 @@ public final class RecordFields {
 
   private void addSynonym(String value) {
     if (value.startsWith("$:") && value.length() >= 4) {
-      put(value.substring(0, 4), value.substring(4).strip()); // NIST coded synonym, e.g. $:00in-source
+      put(
+          value.substring(0, 4),
+          value.substring(4).strip()); // NIST coded synonym, e.g. $:00in-source
       return;
     }
     int colon = value.indexOf(": ");
@@ -132,7 +135,8 @@ public final class RecordFields {
       return true;
     }
     if (v.length() > 9) {
-      return false; // longer than any placeholder, even with spaces around it: skip the upper-casing
+      return false; // longer than any placeholder, even with spaces around it: skip the
+      // upper-casing
     }
     return PLACEHOLDERS.contains(v.trim().toUpperCase(Locale.ROOT));
   }
@@ -204,7 +208,8 @@ public final class RecordFields {
   }
 
   /** Builds the record; {@code fallbackId} is {@code <file name>#<ordinal>}. */
-  public MspRecord toRecord(String fallbackId, double[] mz, double[] intensity, Integer numPeaksDeclared) {
+  public MspRecord toRecord(
+      String fallbackId, double[] mz, double[] intensity, Integer numPeaksDeclared) {
     String id = first("id");
     String db = first("db_number");
     String nist = first("nist_number");
@@ -227,12 +232,32 @@ public final class RecordFields {
       precursor = null; // MoNA GC-MS writes PrecursorMZ: 0 for "none"
     }
     return new MspRecord(
-        recordId, id, firstAsWritten("name"), synonyms(), first("formula"),
-        number("mw"), number("exact_mass"), first("cas"), nist, db,
-        inchikey, smiles, inchi, first("spectrum_type"), ionMode(first("ion_mode")),
-        first("precursor_type"), precursor, first("collision_energy"), first("instrument"),
-        first("instrument_type"), firstAsWritten("comments"), metadata(), mz, intensity,
-        numPeaksDeclared, List.copyOf(warnings));
+        recordId,
+        id,
+        firstAsWritten("name"),
+        synonyms(),
+        first("formula"),
+        number("mw"),
+        number("exact_mass"),
+        first("cas"),
+        nist,
+        db,
+        inchikey,
+        smiles,
+        inchi,
+        first("spectrum_type"),
+        ionMode(first("ion_mode")),
+        first("precursor_type"),
+        precursor,
+        first("collision_energy"),
+        first("instrument"),
+        first("instrument_type"),
+        firstAsWritten("comments"),
+        metadata(),
+        mz,
+        intensity,
+        numPeaksDeclared,
+        List.copyOf(warnings));
   }
 
   /** P / N for the spellings of positive / negative; anything else as written. */

@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * Reads the spectrum and metadata of an SDF molecule (NIST / MassBank / MoNA SDF exports keep the
- * peaks in {@code MASS SPECTRAL PEAKS}, one {@code mz intensity} per line) into the same
- * {@link MspRecord} an MSP record gives. Property names go through the same alias table;
- * multi-line {@code SYNONYMS} give one synonym per line.
+ * peaks in {@code MASS SPECTRAL PEAKS}, one {@code mz intensity} per line) into the same {@link
+ * MspRecord} an MSP record gives. Property names go through the same alias table; multi-line {@code
+ * SYNONYMS} give one synonym per line.
  */
 public final class SdfSpectrumParser implements java.io.Serializable {
   private final MspParser parser;
@@ -48,8 +48,10 @@ public final class SdfSpectrumParser implements java.io.Serializable {
     }
     if (badLine != null) {
       String id = fields.first("id") != null ? fields.first("id") : fallbackId;
-      return ParseOutcome.rejected(MspRejects.UNPARSEABLE_PEAK_LINE,
-          "peak line not in any known syntax: '" + MspParser.clip(badLine) + "'", id);
+      return ParseOutcome.rejected(
+          MspRejects.UNPARSEABLE_PEAK_LINE,
+          "peak line not in any known syntax: '" + MspParser.clip(badLine) + "'",
+          id);
     }
     return parser.finish(fields, peaks, fallbackId);
   }

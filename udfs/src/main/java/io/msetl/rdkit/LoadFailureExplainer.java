@@ -18,14 +18,16 @@ final class LoadFailureExplainer {
   private static final Pattern WRONG_ELF_CLASS = Pattern.compile("wrong ELF class: (ELFCLASS\\d+)");
 
   /** Shared libraries libGraphMolWrap.so needs beyond glibc, with the packages that ship them. */
-  private static final Map<String, String> PACKAGES = Map.of(
-      "libfreetype.so.6", "Debian/Ubuntu package 'libfreetype6', RHEL/Fedora package 'freetype'",
-      "libstdc++.so.6", "Debian/Ubuntu package 'libstdc++6', RHEL/Fedora package 'libstdc++'",
-      "libgcc_s.so.1", "Debian/Ubuntu package 'libgcc-s1', RHEL/Fedora package 'libgcc'",
-      "libz.so.1", "Debian/Ubuntu package 'zlib1g', RHEL/Fedora package 'zlib'",
-      "libpng16.so.16", "Debian/Ubuntu package 'libpng16-16', RHEL/Fedora package 'libpng'",
-      "libbz2.so.1.0", "Debian/Ubuntu package 'libbz2-1.0', RHEL/Fedora package 'bzip2-libs'",
-      "libbrotlidec.so.1", "Debian/Ubuntu package 'libbrotli1', RHEL/Fedora package 'brotli'");
+  private static final Map<String, String> PACKAGES =
+      Map.of(
+          "libfreetype.so.6",
+              "Debian/Ubuntu package 'libfreetype6', RHEL/Fedora package 'freetype'",
+          "libstdc++.so.6", "Debian/Ubuntu package 'libstdc++6', RHEL/Fedora package 'libstdc++'",
+          "libgcc_s.so.1", "Debian/Ubuntu package 'libgcc-s1', RHEL/Fedora package 'libgcc'",
+          "libz.so.1", "Debian/Ubuntu package 'zlib1g', RHEL/Fedora package 'zlib'",
+          "libpng16.so.16", "Debian/Ubuntu package 'libpng16-16', RHEL/Fedora package 'libpng'",
+          "libbz2.so.1.0", "Debian/Ubuntu package 'libbz2-1.0', RHEL/Fedora package 'bzip2-libs'",
+          "libbrotlidec.so.1", "Debian/Ubuntu package 'libbrotli1', RHEL/Fedora package 'brotli'");
 
   private LoadFailureExplainer() {}
 
@@ -36,14 +38,24 @@ final class LoadFailureExplainer {
       String lib = missing.group(1);
       if (!lib.equals(library.getFileName().toString())) {
         String pkg = PACKAGES.getOrDefault(lib, "install the package that provides it");
-        return "RDKit native library " + library + " needs the system library " + lib
-            + ", which is not installed on this machine (" + pkg + ").";
+        return "RDKit native library "
+            + library
+            + " needs the system library "
+            + lib
+            + ", which is not installed on this machine ("
+            + pkg
+            + ").";
       }
     }
     Matcher elfClass = WRONG_ELF_CLASS.matcher(text);
     if (elfClass.find()) {
-      return "RDKit native library " + library + " was built for a different architecture ("
-          + elfClass.group(1) + ") than this JVM (" + System.getProperty("os.arch") + ").";
+      return "RDKit native library "
+          + library
+          + " was built for a different architecture ("
+          + elfClass.group(1)
+          + ") than this JVM ("
+          + System.getProperty("os.arch")
+          + ").";
     }
     if (text.contains("invalid ELF header") || text.contains("file too short")) {
       return "RDKit native library " + library + " is not a shared library (not an ELF file).";

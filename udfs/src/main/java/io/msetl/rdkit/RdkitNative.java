@@ -21,30 +21,32 @@ import org.RDKit.RDKFuncs;
  * executor.
  *
  * <p>Where the library comes from, first match wins:
+ *
  * <ol>
  *   <li>an explicit path passed to {@link #load(String)} (the Spark stages pass the Spark conf
- *       {@value #SPARK_CONF_KEY} read on the driver);</li>
- *   <li>the system property {@value #LIBRARY_PROPERTY};</li>
- *   <li>the environment variable {@value #LIBRARY_ENV};</li>
- *   <li>the copy bundled in the rdkit-jupyter jar, extracted to
- *       {@code ${java.io.tmpdir}/msetl-rdkit-${user.name}/<sha256 prefix>/}. The directory is keyed
- *       by the library's sha256 and reused while its content is intact, so JVMs that are killed
+ *       {@value #SPARK_CONF_KEY} read on the driver);
+ *   <li>the system property {@value #LIBRARY_PROPERTY};
+ *   <li>the environment variable {@value #LIBRARY_ENV};
+ *   <li>the copy bundled in the rdkit-jupyter jar, extracted to {@code
+ *       ${java.io.tmpdir}/msetl-rdkit-${user.name}/<sha256 prefix>/}. The directory is keyed by the
+ *       library's sha256 and reused while its content is intact, so JVMs that are killed
  *       (executors, benchmarks) never accumulate copies: there is one 18 MB file per RDKit build,
  *       not one per JVM. Only when that private directory cannot be used safely (owned by someone
- *       else, a symlink) is a fresh temp copy made and unlinked right after loading.</li>
+ *       else, a symlink) is a fresh temp copy made and unlinked right after loading.
  * </ol>
  *
- * <p>A JNI library binds to the classloader of the class that calls {@code System.load}; this
- * class therefore has to live in the same classloader as {@code org.RDKit.*} (ship both in one jar
- * or both via {@code --jars}). {@link #load()} checks this and explains it when violated.
+ * <p>A JNI library binds to the classloader of the class that calls {@code System.load}; this class
+ * therefore has to live in the same classloader as {@code org.RDKit.*} (ship both in one jar or
+ * both via {@code --jars}). {@link #load()} checks this and explains it when violated.
  *
- * <p>A user-supplied library must match the {@code org.RDKit} classes on the classpath (same
- * RDKit build); a mismatch shows up as unbound JNI symbols and is reported as such.
+ * <p>A user-supplied library must match the {@code org.RDKit} classes on the classpath (same RDKit
+ * build); a mismatch shows up as unbound JNI symbols and is reported as such.
  */
 public final class RdkitNative {
 
   public static final String LIBRARY_PROPERTY = "msetl.rdkit.library";
   public static final String LIBRARY_ENV = "MSETL_RDKIT_LIBRARY";
+
   /** Spark accepts only {@code spark.*} keys from {@code --conf}; read on the driver. */
   public static final String SPARK_CONF_KEY = "spark.msetl.rdkit.library";
 
@@ -72,8 +74,10 @@ public final class RdkitNative {
         return;
       }
       checkClassLoader();
-      Optional<Path> override = firstNonBlank(explicitLibrary,
-          System.getProperty(LIBRARY_PROPERTY), System.getenv(LIBRARY_ENV)).map(Paths::get);
+      Optional<Path> override =
+          firstNonBlank(
+                  explicitLibrary, System.getProperty(LIBRARY_PROPERTY), System.getenv(LIBRARY_ENV))
+              .map(Paths::get);
       if (override.isPresent()) {
         Path library = override.get().toAbsolutePath();
         loadChecked(library);
@@ -99,11 +103,13 @@ public final class RdkitNative {
     ClassLoader ours = RdkitNative.class.getClassLoader();
     ClassLoader rdkit = RDKFuncs.class.getClassLoader();
     if (ours != rdkit) {
-      throw new RdkitUnavailableException("RDKit's Java classes (org.RDKit, from "
-          + RDKFuncs.class.getProtectionDomain().getCodeSource() + ") and msetl are in different "
-          + "classloaders, so the native library would bind to the wrong one; ship "
-          + "rdkit-jupyter together with the msetl jar (both via --jars, or shaded into one jar) "
-          + "instead of putting one of them on the system classpath.");
+      throw new RdkitUnavailableException(
+          "RDKit's Java classes (org.RDKit, from "
+              + RDKFuncs.class.getProtectionDomain().getCodeSource()
+              + ") and msetl are in different "
+              + "classloaders, so the native library would bind to the wrong one; ship "
+              + "rdkit-jupyter together with the msetl jar (both via --jars, or shaded into one jar) "
+              + "instead of putting one of them on the system classpath.");
     }
   }
 
@@ -112,15 +118,18 @@ public final class RdkitNative {
     try {
       System.load(library.toString());
     } catch (UnsatisfiedLinkError e) {
-      throw new RdkitUnavailableException(
-          LoadFailureExplainer.explain(library, e.getMessage()), e);
+      throw new RdkitUnavailableException(LoadFailureExplainer.explain(library, e.getMessage()), e);
     }
     try {
       RDKFuncs.getRdkitVersion();
     } catch (UnsatisfiedLinkError e) {
-      throw new RdkitUnavailableException("RDKit native library " + library + " loaded, but it "
-          + "does not provide the functions of the org.RDKit classes on the classpath (a "
-          + "different RDKit build than the jar's, or a different classloader).", e);
+      throw new RdkitUnavailableException(
+          "RDKit native library "
+              + library
+              + " loaded, but it "
+              + "does not provide the functions of the org.RDKit classes on the classpath (a "
+              + "different RDKit build than the jar's, or a different classloader).",
+          e);
     }
   }
 
@@ -129,10 +138,16 @@ public final class RdkitNative {
     byte[] bytes;
     try (InputStream in = RDKFuncs.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new RdkitUnavailableException("RDKit native library " + resource
-            + " is not in the rdkit-jupyter jar for this platform ("
-            + System.getProperty("os.name") + "); point " + LIBRARY_PROPERTY + " or "
-            + LIBRARY_ENV + " at an RDKit build for it.");
+        throw new RdkitUnavailableException(
+            "RDKit native library "
+                + resource
+                + " is not in the rdkit-jupyter jar for this platform ("
+                + System.getProperty("os.name")
+                + "); point "
+                + LIBRARY_PROPERTY
+                + " or "
+                + LIBRARY_ENV
+                + " at an RDKit build for it.");
       }
       bytes = in.readAllBytes();
     } catch (IOException e) {
@@ -147,8 +162,8 @@ public final class RdkitNative {
       try {
         ensureIntactCopy(dir, library, bytes, digest);
       } catch (IOException e) {
-        throw new RdkitUnavailableException("cannot extract the RDKit library to " + library
-            + ": " + e.getMessage(), e);
+        throw new RdkitUnavailableException(
+            "cannot extract the RDKit library to " + library + ": " + e.getMessage(), e);
       }
       loadChecked(library);
       return library;
@@ -185,8 +200,8 @@ public final class RdkitNative {
     Path partial = Files.createTempFile(dir, "partial-", ".tmp");
     try {
       Files.write(partial, bytes);
-      Files.move(partial, library, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          partial, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       deleteIfPresent(partial);
     }
@@ -200,8 +215,9 @@ public final class RdkitNative {
       if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
         try {
           if (NativeLibraryFile.isLinux()) {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(
+                dir,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
           } else {
             Files.createDirectory(dir);
           }
@@ -209,9 +225,11 @@ public final class RdkitNative {
           // another JVM created it first; validated below
         }
       }
-      boolean safe = Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
-          && Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName()
-              .equals(System.getProperty("user.name"));
+      boolean safe =
+          Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+              && Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS)
+                  .getName()
+                  .equals(System.getProperty("user.name"));
       return safe ? dir : null;
     } catch (IOException | UnsupportedOperationException e) {
       return null;

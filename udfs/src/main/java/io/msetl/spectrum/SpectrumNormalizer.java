@@ -11,15 +11,15 @@ public final class SpectrumNormalizer implements java.io.Serializable {
   }
 
   /**
-   * @param mz          peak m/z values
-   * @param intensity   peak intensities, same length
+   * @param mz peak m/z values
+   * @param intensity peak intensities, same length
    * @param precursorMz precursor m/z or null (only used when precursor removal is on)
    */
   public NormalizedSpectrum normalize(double[] mz, double[] intensity, Double precursorMz) {
     if (mz == null || intensity == null || mz.length != intensity.length) {
       int n = mz == null ? (intensity == null ? 0 : intensity.length) : mz.length;
-      return new NormalizedSpectrum(new double[0], new double[0], null, n, 0, 0,
-          NormalizedSpectrum.MALFORMED_PEAKS);
+      return new NormalizedSpectrum(
+          new double[0], new double[0], null, n, 0, 0, NormalizedSpectrum.MALFORMED_PEAKS);
     }
     int n = mz.length;
     Integer[] order = validPeaksByMz(mz, intensity);
@@ -45,8 +45,8 @@ public final class SpectrumNormalizer implements java.io.Serializable {
     ci = Arrays.copyOf(ci, kept);
     int dropped = n - kept;
     if (kept == 0) {
-      return new NormalizedSpectrum(cm, ci, null, dropped, 0, 0,
-          NormalizedSpectrum.NO_PEAKS_AFTER_CLEANING);
+      return new NormalizedSpectrum(
+          cm, ci, null, dropped, 0, 0, NormalizedSpectrum.NO_PEAKS_AFTER_CLEANING);
     }
     return bin(cm, ci, dropped);
   }
@@ -67,14 +67,16 @@ public final class SpectrumNormalizer implements java.io.Serializable {
       }
     }
     if (below + above == cm.length) {
-      return new NormalizedSpectrum(cm, ci, null, dropped, below, above,
-          NormalizedSpectrum.NO_PEAKS_IN_RANGE);
+      return new NormalizedSpectrum(
+          cm, ci, null, dropped, below, above, NormalizedSpectrum.NO_PEAKS_IN_RANGE);
     }
     double scale = 0;
     for (int b = 0; b < bins; b++) {
       acc[b] = transform(acc[b]);
-      scale = config.normalisation() == SpectrumConfig.Normalisation.MAX
-          ? Math.max(scale, acc[b]) : scale + acc[b];
+      scale =
+          config.normalisation() == SpectrumConfig.Normalisation.MAX
+              ? Math.max(scale, acc[b])
+              : scale + acc[b];
     }
     float[] out = new float[bins];
     for (int b = 0; b < bins; b++) {
@@ -88,7 +90,9 @@ public final class SpectrumNormalizer implements java.io.Serializable {
     Integer[] idx = new Integer[mz.length];
     int k = 0;
     for (int i = 0; i < mz.length; i++) {
-      if (Double.isFinite(mz[i]) && Double.isFinite(intensity[i]) && mz[i] > 0
+      if (Double.isFinite(mz[i])
+          && Double.isFinite(intensity[i])
+          && mz[i] > 0
           && intensity[i] > 0) {
         idx[k++] = i;
       }
@@ -99,7 +103,9 @@ public final class SpectrumNormalizer implements java.io.Serializable {
   }
 
   private double precursorCut(Double precursorMz) {
-    if (!config.removePrecursor() || precursorMz == null || !Double.isFinite(precursorMz)
+    if (!config.removePrecursor()
+        || precursorMz == null
+        || !Double.isFinite(precursorMz)
         || precursorMz <= 0) {
       return Double.POSITIVE_INFINITY;
     }

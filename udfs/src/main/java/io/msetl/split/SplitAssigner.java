@@ -6,9 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Assigns train/val/test as a pure function of (salt, group key, ratios). Nothing about the
- * run — partitioning, order, other compounds, the date — can move a compound to another split,
- * so nightly rebuilds never leak a test molecule into train.
+ * Assigns train/val/test as a pure function of (salt, group key, ratios). Nothing about the run —
+ * partitioning, order, other compounds, the date — can move a compound to another split, so nightly
+ * rebuilds never leak a test molecule into train.
  */
 public final class SplitAssigner implements Serializable {
   public static final String TRAIN = "train";
@@ -41,14 +41,23 @@ public final class SplitAssigner implements Serializable {
     return (bits >>> 11) * 0x1.0p-53;
   }
 
-  /** The group key of a compound under a method; falls back to the structure key when the method's key is empty. */
+  /**
+   * The group key of a compound under a method; falls back to the structure key when the method's
+   * key is empty.
+   */
   public static String groupKey(
-      SplitMethod method, String compoundId, String inchikey, String scaffold, String structureKey) {
-    String key = switch (method) {
-      case INCHIKEY_BLOCK1 -> inchikey == null || inchikey.length() < 14 ? null : inchikey.substring(0, 14);
-      case SCAFFOLD -> scaffold;
-      case RANDOM_ID -> compoundId;
-    };
+      SplitMethod method,
+      String compoundId,
+      String inchikey,
+      String scaffold,
+      String structureKey) {
+    String key =
+        switch (method) {
+          case INCHIKEY_BLOCK1 ->
+              inchikey == null || inchikey.length() < 14 ? null : inchikey.substring(0, 14);
+          case SCAFFOLD -> scaffold;
+          case RANDOM_ID -> compoundId;
+        };
     return key == null || key.isEmpty() ? structureKey : key;
   }
 

@@ -11,7 +11,10 @@ public enum SplitMethod {
   INCHIKEY_BLOCK1,
   /** Bemis-Murcko scaffold: harder generalisation test; acyclic molecules group by structure. */
   SCAFFOLD,
-  /** The compound id: a plain random split (replicates of one molecule may land in different splits). */
+  /**
+   * The compound id: a plain random split (replicates of one molecule may land in different
+   * splits).
+   */
   RANDOM_ID;
 
   public static SplitMethod parse(String text) {

@@ -4,8 +4,8 @@ import io.msetl.featurize.FeaturizeResult;
 import io.msetl.featurize.FeaturizerConfig;
 import io.msetl.featurize.IdentifyResult;
 import io.msetl.featurize.InchiKeyCheck;
-import io.msetl.featurize.MoleculeFeaturizer;
 import io.msetl.featurize.MoleculeFeatures;
+import io.msetl.featurize.MoleculeFeaturizer;
 import io.msetl.featurize.MoleculeIdentifier;
 import io.msetl.spectrum.NormalizedSpectrum;
 import io.msetl.spectrum.SpectrumConfig;
@@ -16,16 +16,16 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Spark SQL functions for looking at molecules and spectra from a notebook or the SQL shell.
- * Call {@link #register(SparkSession)} once per session. All three return null for null input;
- * they use the default {@link FeaturizerConfig} / {@link SpectrumConfig} (the build job uses the
+ * Spark SQL functions for looking at molecules and spectra from a notebook or the SQL shell. Call
+ * {@link #register(SparkSession)} once per session. All three return null for null input; they use
+ * the default {@link FeaturizerConfig} / {@link SpectrumConfig} (the build job uses the
  * partition-level stages, which take a config).
  *
  * <pre>
@@ -51,37 +51,48 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class MsetlUdfs {
 
-  public static final StructType FEATURIZE_STRUCT = new StructType()
-      .add("num_atoms", DataTypes.IntegerType)
-      .add("node_feature_width", DataTypes.IntegerType)
-      .add("node_features", DataTypes.createArrayType(DataTypes.FloatType, false))
-      .add("num_edges", DataTypes.IntegerType)
-      .add("edge_index", DataTypes.createArrayType(DataTypes.IntegerType, false))
-      .add("edge_feature_width", DataTypes.IntegerType)
-      .add("edge_attr", DataTypes.createArrayType(DataTypes.FloatType, false))
-      .add("coords", DataTypes.createArrayType(DataTypes.FloatType, false))
-      .add("conformer_status", DataTypes.StringType)
-      .add("force_field", DataTypes.StringType)
-      .add("reject_reason", DataTypes.StringType)
-      .add("reject_message", DataTypes.StringType);
+  public static final StructType FEATURIZE_STRUCT =
+      new StructType()
+          .add("num_atoms", DataTypes.IntegerType)
+          .add("node_feature_width", DataTypes.IntegerType)
+          .add("node_features", DataTypes.createArrayType(DataTypes.FloatType, false))
+          .add("num_edges", DataTypes.IntegerType)
+          .add("edge_index", DataTypes.createArrayType(DataTypes.IntegerType, false))
+          .add("edge_feature_width", DataTypes.IntegerType)
+          .add("edge_attr", DataTypes.createArrayType(DataTypes.FloatType, false))
+          .add("coords", DataTypes.createArrayType(DataTypes.FloatType, false))
+          .add("conformer_status", DataTypes.StringType)
+          .add("force_field", DataTypes.StringType)
+          .add("reject_reason", DataTypes.StringType)
+          .add("reject_message", DataTypes.StringType);
 
-  private static final FeaturizerConfig CONFIG = FeaturizerConfig.defaults()
-      .withInchiKeyCheck(InchiKeyCheck.OFF);
+  private static final FeaturizerConfig CONFIG =
+      FeaturizerConfig.defaults().withInchiKeyCheck(InchiKeyCheck.OFF);
   private static final ThreadLocal<MoleculeFeaturizer> FEATURIZERS = new ThreadLocal<>();
 
   private MsetlUdfs() {}
 
   public static void register(SparkSession spark) {
-    spark.udf().register("msetl_inchikey", (UDF1<String, String>) MsetlUdfs::inchikey,
-        DataTypes.StringType);
+    spark
+        .udf()
+        .register(
+            "msetl_inchikey", (UDF1<String, String>) MsetlUdfs::inchikey, DataTypes.StringType);
     // Marked nondeterministic only so that the optimizer never inlines the call into every
     // field access (f.num_atoms, f.coords, ...): one embedding per row instead of one per field.
-    spark.udf().register("msetl_featurize", functions.udf(
-        (UDF1<String, Row>) MsetlUdfs::featurize, FEATURIZE_STRUCT).asNondeterministic());
-    spark.udf().register("msetl_bin_spectrum",
-        (UDF2<scala.collection.Seq<Object>, scala.collection.Seq<Object>, float[]>)
-            MsetlUdfs::binSpectrum,
-        DataTypes.createArrayType(DataTypes.FloatType, false));
+    spark
+        .udf()
+        .register(
+            "msetl_featurize",
+            functions
+                .udf((UDF1<String, Row>) MsetlUdfs::featurize, FEATURIZE_STRUCT)
+                .asNondeterministic());
+    spark
+        .udf()
+        .register(
+            "msetl_bin_spectrum",
+            (UDF2<scala.collection.Seq<Object>, scala.collection.Seq<Object>, float[]>)
+                MsetlUdfs::binSpectrum,
+            DataTypes.createArrayType(DataTypes.FloatType, false));
   }
 
   static String inchikey(String molblock) {
@@ -99,12 +110,32 @@ public final class MsetlUdfs {
     FeaturizeResult r = withFeaturizer(f -> f.featurize(molblock));
     MoleculeFeatures f = r.features();
     if (f == null) {
-      return RowFactory.create(null, null, null, null, null, null, null, null, null, null,
-          r.rejectReason(), r.rejectMessage());
+      return RowFactory.create(
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          r.rejectReason(),
+          r.rejectMessage());
     }
-    return RowFactory.create(f.numAtoms(), f.nodeFeatureWidth(), f.nodeFeatures(), f.numEdges(),
-        f.edgeIndex(), f.edgeFeatureWidth(), f.edgeAttr(), f.conformer().coords(),
-        f.conformer().status().name(), f.conformer().forceField(), r.rejectReason(),
+    return RowFactory.create(
+        f.numAtoms(),
+        f.nodeFeatureWidth(),
+        f.nodeFeatures(),
+        f.numEdges(),
+        f.edgeIndex(),
+        f.edgeFeatureWidth(),
+        f.edgeAttr(),
+        f.conformer().coords(),
+        f.conformer().status().name(),
+        f.conformer().forceField(),
+        r.rejectReason(),
         r.rejectMessage());
   }
 
@@ -112,8 +143,9 @@ public final class MsetlUdfs {
     if (mz == null || in == null) {
       return null;
     }
-    NormalizedSpectrum s = new SpectrumNormalizer(SpectrumConfig.defaults())
-        .normalize(toDoubles(mz), toDoubles(in), null);
+    NormalizedSpectrum s =
+        new SpectrumNormalizer(SpectrumConfig.defaults())
+            .normalize(toDoubles(mz), toDoubles(in), null);
     return s.binned();
   }
 
@@ -139,12 +171,14 @@ public final class MsetlUdfs {
     if (f == null) {
       MoleculeFeaturizer created = new MoleculeFeaturizer(CONFIG);
       FEATURIZERS.set(created);
-      task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> {
-        created.close();
-        if (FEATURIZERS.get() == created) {
-          FEATURIZERS.remove();
-        }
-      });
+      task.addTaskCompletionListener(
+          (org.apache.spark.util.TaskCompletionListener)
+              ctx -> {
+                created.close();
+                if (FEATURIZERS.get() == created) {
+                  FEATURIZERS.remove();
+                }
+              });
       f = created;
     }
     return work.apply(f);

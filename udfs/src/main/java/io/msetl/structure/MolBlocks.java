@@ -7,17 +7,20 @@ import java.util.regex.Pattern;
 /**
  * Normalises molblock text so that RDKit can read it, repairing the export faults seen in
  * NIST/lib2nist and MoNA files, and reports every repair it made:
+ *
  * <ul>
- *   <li>{@code MOL_HEADER_REALIGNED}: the header is not exactly three lines before the counts
- *       line (extra blank lines after {@code $$$$}, or missing header lines);</li>
- *   <li>{@code MOL_COUNTS_VERSION_ADDED}: NIST SDF counts line without {@code V2000};</li>
- *   <li>{@code MOL_M_END_ADDED}: no {@code M  END} (MoNA SDF, truncated MOL files);</li>
- *   <li>{@code MOL_M_END_DEDUPLICATED}: {@code M  END} written twice, or anything after it.</li>
+ *   <li>{@code MOL_HEADER_REALIGNED}: the header is not exactly three lines before the counts line
+ *       (extra blank lines after {@code $$$$}, or missing header lines);
+ *   <li>{@code MOL_COUNTS_VERSION_ADDED}: NIST SDF counts line without {@code V2000};
+ *   <li>{@code MOL_M_END_ADDED}: no {@code M END} (MoNA SDF, truncated MOL files);
+ *   <li>{@code MOL_M_END_DEDUPLICATED}: {@code M END} written twice, or anything after it.
  * </ul>
+ *
  * Line ends become LF. Nothing else changes (atoms, bonds, properties stay byte-identical).
  */
 public final class MolBlocks {
-  private static final Pattern COUNTS = Pattern.compile("^[ \\d]{2}\\d[ \\d]{2}\\d(?:[ \\d]{3}){0,10}(?:\\s*V[23]000)?\\s*$");
+  private static final Pattern COUNTS =
+      Pattern.compile("^[ \\d]{2}\\d[ \\d]{2}\\d(?:[ \\d]{3}){0,10}(?:\\s*V[23]000)?\\s*$");
 
   private MolBlocks() {}
 
@@ -114,7 +117,7 @@ public final class MolBlocks {
     return -1;
   }
 
-  /** {@code aaabbblll...} padded to the 11 three-column fields, then {@code  V2000}. */
+  /** {@code aaabbblll...} padded to the 11 three-column fields, then {@code V2000}. */
   static String withV2000(String counts) {
     String t = counts.replaceAll("\\s+$", "");
     StringBuilder sb = new StringBuilder(t.length() > 33 ? t.substring(0, 33) : t);
@@ -154,7 +157,10 @@ public final class MolBlocks {
         end++;
       }
       lines.add(text.substring(start, end));
-      start = end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+      start =
+          end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n'
+              ? end + 2
+              : end + 1;
     }
     return lines;
   }

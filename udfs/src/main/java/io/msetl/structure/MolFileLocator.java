@@ -16,13 +16,13 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Finds and reads the MOL file of one record inside the executor task that holds the record:
- * the expected name is derived from the record's ID and the pattern (default
- * {@code ID{id}.MOL}) and opened directly — no listing, no join, no task per file.
+ * Finds and reads the MOL file of one record inside the executor task that holds the record: the
+ * expected name is derived from the record's ID and the pattern (default {@code ID{id}.MOL}) and
+ * opened directly — no listing, no join, no task per file.
  *
  * <p>Names match case-insensitively: when the exact name is absent, a per-JVM index of the
- * directory (lower-cased name → real name), built once on the first miss, is consulted. A
- * directory whose names all match the pattern's case never gets listed.
+ * directory (lower-cased name → real name), built once on the first miss, is consulted. A directory
+ * whose names all match the pattern's case never gets listed.
  */
 public final class MolFileLocator {
   /** Largest MOL file read; a bigger file is not a molecule we can featurize anyway. */
@@ -33,8 +33,11 @@ public final class MolFileLocator {
   private final Path dir;
   private final String pattern;
   private final FileSystem fs;
-  /** Set for local folders: Hadoop's checksummed local FS costs a .crc lookup, stream set-up and
-   *  URI parsing per open, ~4x a plain read for 2 KB files, and this runs once per record. */
+
+  /**
+   * Set for local folders: Hadoop's checksummed local FS costs a .crc lookup, stream set-up and URI
+   * parsing per open, ~4x a plain read for 2 KB files, and this runs once per record.
+   */
   private final java.nio.file.Path localDir;
 
   /** A MOL file found for a record. */
@@ -44,13 +47,20 @@ public final class MolFileLocator {
     this.dir = new Path(molDir);
     this.pattern = pattern;
     this.fs = dir.getFileSystem(conf);
-    this.localDir = "file".equals(fs.getUri().getScheme())
-        ? java.nio.file.Path.of(fs.makeQualified(dir).toUri()) : null;
+    this.localDir =
+        "file".equals(fs.getUri().getScheme())
+            ? java.nio.file.Path.of(fs.makeQualified(dir).toUri())
+            : null;
   }
 
   /** The file name the pattern gives for an id, or null when the id cannot be a file name. */
   public static String fileName(String pattern, String id) {
-    if (id == null || id.isBlank() || id.contains("/") || id.contains("\\") || id.equals("..") || id.equals(".")) {
+    if (id == null
+        || id.isBlank()
+        || id.contains("/")
+        || id.contains("\\")
+        || id.equals("..")
+        || id.equals(".")) {
       return null;
     }
     return pattern.replace("{id}", id.trim());

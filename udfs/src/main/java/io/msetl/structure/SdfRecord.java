@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One SDF molecule: its molblock lines and its data items ({@code >  <NAME>} followed by value
- * lines up to a blank line; multi-line values keep their line breaks as '\n').
- * The molblock ends at {@code M  END} or, when that is missing (MoNA), at the first data header.
+ * One SDF molecule: its molblock lines and its data items ({@code > <NAME>} followed by value lines
+ * up to a blank line; multi-line values keep their line breaks as '\n'). The molblock ends at
+ * {@code M END} or, when that is missing (MoNA), at the first data header.
  */
 public record SdfRecord(List<String> molblockLines, List<Map.Entry<String, String>> properties) {
   private static final Pattern DATA_HEADER = Pattern.compile("^>.*?<([^>]+)>");

@@ -32,6 +32,7 @@ class FeatureSchemaTest {
     assertEquals("int32", doc.get("edge_index").get("dtype").asText());
     assertEquals(true, doc.get("config").get("explicit_hydrogens").asBoolean());
     assertEquals(50, doc.get("config").get("max_embed_attempts").asInt());
-    assertEquals(json, FeatureSchema.toJson(FeaturizerConfig.defaults().withExplicitHydrogens(true)));
+    assertEquals(
+        json, FeatureSchema.toJson(FeaturizerConfig.defaults().withExplicitHydrogens(true)));
   }
 }

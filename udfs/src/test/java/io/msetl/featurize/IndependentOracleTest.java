@@ -19,11 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Compares the identity columns with tools that share no code path with the RDKit 2020.09 Java
  * bindings: Debian's python3-rdkit 2022.09 (SMILES, formula, exact mass, atom and bond counts,
- * scaffold) and the InChI Trust's {@code inchi_main} from libinchi-bin (InChIKey). Both run at
- * test time; CI installs {@code python3-rdkit libinchi-bin}.
+ * scaffold) and the InChI Trust's {@code inchi_main} from libinchi-bin (InChIKey). Both run at test
+ * time; CI installs {@code python3-rdkit libinchi-bin}.
  *
- * <p>Canonical SMILES are compared after re-canonicalising ours with the oracle: the canonical
- * atom ranking changed between RDKit 2020.09 and 2022.09, so the same molecule may be spelled
+ * <p>Canonical SMILES are compared after re-canonicalising ours with the oracle: the canonical atom
+ * ranking changed between RDKit 2020.09 and 2022.09, so the same molecule may be spelled
  * differently; a different molecule would still differ after re-canonicalisation.
  */
 class IndependentOracleTest {
@@ -35,13 +35,14 @@ class IndependentOracleTest {
 
   @BeforeAll
   static void identifyEverything() throws IOException {
-    MoleculeIdentifier identifier = new MoleculeIdentifier(
-        FeaturizerConfig.defaults().withFragmentPolicy(FragmentPolicy.KEEP_ALL));
+    MoleculeIdentifier identifier =
+        new MoleculeIdentifier(
+            FeaturizerConfig.defaults().withFragmentPolicy(FragmentPolicy.KEEP_ALL));
     ours = new LinkedHashMap<>();
     files = new LinkedHashMap<>();
     graphs = new LinkedHashMap<>();
-    MoleculeFeaturizer featurizer = new MoleculeFeaturizer(
-        FeaturizerConfig.defaults().withConformers(false));
+    MoleculeFeaturizer featurizer =
+        new MoleculeFeaturizer(FeaturizerConfig.defaults().withConformers(false));
     for (int id : TestMolecules.READABLE_IDS) {
       Path mol = dir.resolve("ID" + id + ".MOL");
       Files.writeString(mol, TestMolecules.molblock(id));
@@ -54,11 +55,18 @@ class IndependentOracleTest {
 
   @Test
   void pythonRdkitAgreesOnSmilesFormulaMassAndCounts() throws Exception {
-    assumeTrue(run(List.of(PYTHON, "-c", "import rdkit"), "").exit == 0,
+    assumeTrue(
+        run(List.of(PYTHON, "-c", "import rdkit"), "").exit == 0,
         "Debian python3-rdkit is not installed (apt-get install python3-rdkit); oracle skipped");
     StringBuilder in = new StringBuilder();
-    ours.forEach((id, m) -> in.append(id).append('\t').append(files.get(id)).append('\t')
-        .append(m.canonicalSmiles()).append('\n'));
+    ours.forEach(
+        (id, m) ->
+            in.append(id)
+                .append('\t')
+                .append(files.get(id))
+                .append('\t')
+                .append(m.canonicalSmiles())
+                .append('\n'));
     Path script = dir.resolve("rdkit_oracle.py");
     Files.writeString(script, TestMolecules.resource("/oracle/rdkit_oracle.py"));
     Result r = run(List.of(PYTHON, script.toString()), in.toString());
@@ -69,8 +77,13 @@ class IndependentOracleTest {
       int id = Integer.parseInt(f[0]);
       MoleculeIdentity m = ours.get(id);
       String label = "ID" + id;
-      assertEquals(f[1], f[2], label + ": our SMILES " + m.canonicalSmiles()
-          + " is a different molecule for RDKit 2022.09");
+      assertEquals(
+          f[1],
+          f[2],
+          label
+              + ": our SMILES "
+              + m.canonicalSmiles()
+              + " is a different molecule for RDKit 2022.09");
       assertEquals(f[3], m.formula(), label + " formula");
       assertEquals(Double.parseDouble(f[4]), m.exactMass(), 1e-6, label + " exact mass");
       assertEquals(Integer.parseInt(f[5]), m.heavyAtoms(), label + " heavy atoms");
@@ -84,11 +97,20 @@ class IndependentOracleTest {
 
   @Test
   void inchiTrustReferenceAgreesOnEveryInchiKey() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/inchi_main")),
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/inchi_main")),
         "inchi_main is not installed (apt-get install libinchi-bin); oracle skipped");
     for (Map.Entry<Integer, Path> e : files.entrySet()) {
-      Result r = run(List.of("/usr/bin/inchi_main", e.getValue().toString(), "-Key", "-STDIO",
-          "-NoLabels", "-AuxNone"), "");
+      Result r =
+          run(
+              List.of(
+                  "/usr/bin/inchi_main",
+                  e.getValue().toString(),
+                  "-Key",
+                  "-STDIO",
+                  "-NoLabels",
+                  "-AuxNone"),
+              "");
       String key = null;
       for (String line : r.out.split("\n")) {
         if (line.startsWith("InChIKey=")) {
@@ -104,8 +126,10 @@ class IndependentOracleTest {
   private static Result run(List<String> cmd, String stdin) throws Exception {
     Process p;
     try {
-      p = new ProcessBuilder(new ArrayList<>(cmd)).redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      p =
+          new ProcessBuilder(new ArrayList<>(cmd))
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
     } catch (IOException notInstalled) {
       return new Result(127, notInstalled.getMessage());
     }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MoleculeFeaturizerTest {
-  /** Bicyclo[2.1.1]hexane with bridgehead stereo that cannot exist in 3D: ETKDG fails within ~50 ms. */
+  /**
+   * Bicyclo[2.1.1]hexane with bridgehead stereo that cannot exist in 3D: ETKDG fails within ~50 ms.
+   */
   private static final String IMPOSSIBLE_STEREO = "[C@H]12CC[C@@H](C1)C2";
 
   private final MoleculeFeaturizer featurizer = new MoleculeFeaturizer(FeaturizerConfig.defaults());
@@ -89,8 +91,8 @@ class MoleculeFeaturizerTest {
 
   @Test
   void explicitHydrogensBecomeGraphNodesWithCoordinates() {
-    try (MoleculeFeaturizer withH = new MoleculeFeaturizer(
-        FeaturizerConfig.defaults().withExplicitHydrogens(true))) {
+    try (MoleculeFeaturizer withH =
+        new MoleculeFeaturizer(FeaturizerConfig.defaults().withExplicitHydrogens(true))) {
       MoleculeFeatures f = withH.featurize("CCO", StructureKind.SMILES).features();
       assertEquals(9, f.numAtoms());
       assertEquals(16, f.numEdges());
@@ -101,8 +103,8 @@ class MoleculeFeaturizerTest {
 
   @Test
   void moleculesAboveThe3dLimitAreSkippedWithoutCoordinates() {
-    try (MoleculeFeaturizer small = new MoleculeFeaturizer(
-        FeaturizerConfig.defaults().withMaxHeavyAtomsFor3D(20))) {
+    try (MoleculeFeaturizer small =
+        new MoleculeFeaturizer(FeaturizerConfig.defaults().withMaxHeavyAtomsFor3D(20))) {
       FeaturizeResult r = small.featurize(TestMolecules.molblock(23)); // 26 heavy atoms
       assertNull(r.rejectReason());
       assertEquals(ConformerStatus.SKIPPED_TOO_LARGE, r.features().conformer().status());
@@ -122,8 +124,9 @@ class MoleculeFeaturizerTest {
 
   @Test
   void theRejectPolicyTurnsAnEmbedFailureIntoEmbedFailed() {
-    try (MoleculeFeaturizer strict = new MoleculeFeaturizer(
-        FeaturizerConfig.defaults().withEmbedFailurePolicy(EmbedFailurePolicy.REJECT))) {
+    try (MoleculeFeaturizer strict =
+        new MoleculeFeaturizer(
+            FeaturizerConfig.defaults().withEmbedFailurePolicy(EmbedFailurePolicy.REJECT))) {
       FeaturizeResult r = strict.featurize(IMPOSSIBLE_STEREO, StructureKind.SMILES);
       assertEquals(FeaturizeRejects.EMBED_FAILED, r.rejectReason());
       assertEquals("no 3D conformer (FAILED) and embedFailurePolicy=REJECT", r.rejectMessage());
@@ -132,10 +135,10 @@ class MoleculeFeaturizerTest {
 
   @Test
   void theTwoDimensionalFallbackGivesFlatCoordinates() {
-    try (MoleculeFeaturizer flat = new MoleculeFeaturizer(
-        FeaturizerConfig.defaults().withFallbackTo2D(true))) {
-      ConformerResult c = flat.featurize(IMPOSSIBLE_STEREO, StructureKind.SMILES)
-          .features().conformer();
+    try (MoleculeFeaturizer flat =
+        new MoleculeFeaturizer(FeaturizerConfig.defaults().withFallbackTo2D(true))) {
+      ConformerResult c =
+          flat.featurize(IMPOSSIBLE_STEREO, StructureKind.SMILES).features().conformer();
       assertEquals(ConformerStatus.FALLBACK_2D, c.status());
       assertEquals(18, c.coords().length);
       for (int i = 0; i < 6; i++) {
@@ -146,10 +149,11 @@ class MoleculeFeaturizerTest {
 
   @Test
   void theWallTimeSafetyNetStopsFallbacksAfterASlowFailure() {
-    try (MoleculeFeaturizer hasty = new MoleculeFeaturizer(
-        FeaturizerConfig.defaults().withEmbedTimeLimitMillis(1).withFallbackTo2D(true))) {
-      ConformerResult c = hasty.featurize(IMPOSSIBLE_STEREO, StructureKind.SMILES)
-          .features().conformer();
+    try (MoleculeFeaturizer hasty =
+        new MoleculeFeaturizer(
+            FeaturizerConfig.defaults().withEmbedTimeLimitMillis(1).withFallbackTo2D(true))) {
+      ConformerResult c =
+          hasty.featurize(IMPOSSIBLE_STEREO, StructureKind.SMILES).features().conformer();
       assertEquals(ConformerStatus.TIMEOUT, c.status());
       assertNull(c.coords());
     }
@@ -157,8 +161,8 @@ class MoleculeFeaturizerTest {
 
   @Test
   void conformersCanBeSwitchedOff() {
-    try (MoleculeFeaturizer graphOnly = new MoleculeFeaturizer(
-        FeaturizerConfig.defaults().withConformers(false))) {
+    try (MoleculeFeaturizer graphOnly =
+        new MoleculeFeaturizer(FeaturizerConfig.defaults().withConformers(false))) {
       ConformerResult c = graphOnly.featurize("CCO", StructureKind.SMILES).features().conformer();
       assertEquals(ConformerStatus.NOT_REQUESTED, c.status());
       assertNull(c.coords());
@@ -167,12 +171,13 @@ class MoleculeFeaturizerTest {
 
   @Test
   void unreadableAndOversizedMoleculesAreRejected() {
-    assertEquals(FeaturizeRejects.SANITIZE_FAILED,
+    assertEquals(
+        FeaturizeRejects.SANITIZE_FAILED,
         featurizer.featurize(TestMolecules.molblock(1)).rejectReason());
-    assertEquals(FeaturizeRejects.UNPARSEABLE_STRUCTURE,
-        featurizer.featurize("garbage").rejectReason());
-    try (MoleculeFeaturizer small = new MoleculeFeaturizer(
-        FeaturizerConfig.defaults().withMaxHeavyAtoms(10))) {
+    assertEquals(
+        FeaturizeRejects.UNPARSEABLE_STRUCTURE, featurizer.featurize("garbage").rejectReason());
+    try (MoleculeFeaturizer small =
+        new MoleculeFeaturizer(FeaturizerConfig.defaults().withMaxHeavyAtoms(10))) {
       FeaturizeResult r = small.featurize(TestMolecules.molblock(45));
       assertEquals(FeaturizeRejects.TOO_LARGE, r.rejectReason());
       assertNull(r.features());

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class MoleculeIdentifierTest {
   private static final String CAFFEINE_KEY = "RYYVLZVUVIJVGH-UHFFFAOYSA-N";
-  private final MoleculeIdentifier identifier =
-      new MoleculeIdentifier(FeaturizerConfig.defaults());
+  private final MoleculeIdentifier identifier = new MoleculeIdentifier(FeaturizerConfig.defaults());
 
   @Test
   void caffeineFromItsMolfileGetsItsFullIdentity() {
@@ -35,8 +34,9 @@ class MoleculeIdentifierTest {
   @Test
   void smilesAndInchiInputsGiveTheSameIdentityAsTheMolfile() {
     IdentifyResult fromSmiles = identifier.identify("CN1C=NC2=C1C(=O)N(C)C(=O)N2C", "smiles", null);
-    IdentifyResult fromInchi = identifier.identify(
-        "InChI=1S/C8H10N4O2/c1-10-4-9-6-5(10)7(13)12(3)8(14)11(6)2/h4H,1-3H3", "InChI", null);
+    IdentifyResult fromInchi =
+        identifier.identify(
+            "InChI=1S/C8H10N4O2/c1-10-4-9-6-5(10)7(13)12(3)8(14)11(6)2/h4H,1-3H3", "InChI", null);
     assertEquals(CAFFEINE_KEY, fromSmiles.identity().structureKey());
     assertEquals(CAFFEINE_KEY, fromInchi.identity().structureKey());
     assertEquals("Cn1c(=O)c2c(ncn2C)n(C)c1=O", fromInchi.identity().canonicalSmiles());
@@ -44,8 +44,8 @@ class MoleculeIdentifierTest {
 
   @Test
   void aSaltKeepsItsLargestOrganicIonAndRecordsTheStripping() {
-    IdentifyResult r = identifier.identify("CC[N+](CC)(CC)CC.[Br-]", "smiles",
-        "HWCKGOZZJDHMNC-UHFFFAOYSA-M");
+    IdentifyResult r =
+        identifier.identify("CC[N+](CC)(CC)CC.[Br-]", "smiles", "HWCKGOZZJDHMNC-UHFFFAOYSA-M");
     assertFalse(r.isRejected(), "the declared key of the whole salt is consistent");
     MoleculeIdentity m = r.identity();
     assertEquals("CC[N+](CC)(CC)CC", m.canonicalSmiles());
@@ -61,8 +61,9 @@ class MoleculeIdentifierTest {
 
   @Test
   void keepAllPolicyFeaturizesTheSaltAsDrawn() {
-    MoleculeIdentifier keepAll = new MoleculeIdentifier(
-        FeaturizerConfig.defaults().withFragmentPolicy(FragmentPolicy.KEEP_ALL));
+    MoleculeIdentifier keepAll =
+        new MoleculeIdentifier(
+            FeaturizerConfig.defaults().withFragmentPolicy(FragmentPolicy.KEEP_ALL));
     MoleculeIdentity m = keepAll.identify("CC[N+](CC)(CC)CC.[Br-]", "smiles", null).identity();
     assertEquals("CC[N+](CC)(CC)CC.[Br-]", m.canonicalSmiles());
     assertEquals("HWCKGOZZJDHMNC-UHFFFAOYSA-M", m.structureKey());
@@ -80,16 +81,18 @@ class MoleculeIdentifierTest {
 
   @Test
   void anInorganicSaltKeepsTheSmallestSmilesAmongEquallyLargeIonsWhateverTheOrder() {
-    assertEquals("[Cl-]",
-        identifier.identify("[Na+].[Cl-]", "smiles", null).identity().canonicalSmiles());
-    assertEquals("[Cl-]",
-        identifier.identify("[Cl-].[Na+]", "smiles", null).identity().canonicalSmiles());
+    assertEquals(
+        "[Cl-]", identifier.identify("[Na+].[Cl-]", "smiles", null).identity().canonicalSmiles());
+    assertEquals(
+        "[Cl-]", identifier.identify("[Cl-].[Na+]", "smiles", null).identity().canonicalSmiles());
   }
 
   @Test
   void aChargedMoleculeKeepsItsCharge() {
-    MoleculeIdentity m = identifier.identify(TestMolecules.molblock(4), "molblock",
-        "LDLCEGCJYSDJLX-UPHRSURJSA-N").identity();
+    MoleculeIdentity m =
+        identifier
+            .identify(TestMolecules.molblock(4), "molblock", "LDLCEGCJYSDJLX-UPHRSURJSA-N")
+            .identity();
     assertEquals(1, m.formalCharge());
     assertEquals("C9H16ClN4+", m.formula());
   }
@@ -111,15 +114,20 @@ class MoleculeIdentifierTest {
 
   @Test
   void textThatIsNoMoleculeIsUnparseable() {
-    assertEquals(FeaturizeRejects.UNPARSEABLE_STRUCTURE,
+    assertEquals(
+        FeaturizeRejects.UNPARSEABLE_STRUCTURE,
         identifier.identify("C1CC(", "smiles", null).rejectReason());
-    assertEquals(FeaturizeRejects.UNPARSEABLE_STRUCTURE,
+    assertEquals(
+        FeaturizeRejects.UNPARSEABLE_STRUCTURE,
         identifier.identify("InChI=garbage", "inchi", null).rejectReason());
-    assertEquals(FeaturizeRejects.UNPARSEABLE_STRUCTURE,
+    assertEquals(
+        FeaturizeRejects.UNPARSEABLE_STRUCTURE,
         identifier.identify("not a molfile", "molblock", null).rejectReason());
-    assertEquals(FeaturizeRejects.UNPARSEABLE_STRUCTURE,
+    assertEquals(
+        FeaturizeRejects.UNPARSEABLE_STRUCTURE,
         identifier.identify("", "molblock", null).rejectReason());
-    assertEquals(FeaturizeRejects.UNPARSEABLE_STRUCTURE,
+    assertEquals(
+        FeaturizeRejects.UNPARSEABLE_STRUCTURE,
         identifier.identify("CCO", "pdb", null).rejectReason());
   }
 
@@ -133,8 +141,8 @@ class MoleculeIdentifierTest {
 
   @Test
   void moleculesAboveTheHeavyAtomLimitAreTooLargeButStillIdentified() {
-    MoleculeIdentifier small = new MoleculeIdentifier(
-        FeaturizerConfig.defaults().withMaxHeavyAtoms(50));
+    MoleculeIdentifier small =
+        new MoleculeIdentifier(FeaturizerConfig.defaults().withMaxHeavyAtoms(50));
     IdentifyResult r = small.identify(TestMolecules.molblock(6), "molblock", null);
     assertEquals(FeaturizeRejects.TOO_LARGE, r.rejectReason());
     assertEquals("the molecule has 96 heavy atoms, more than maxHeavyAtoms=50", r.rejectMessage());
@@ -143,37 +151,44 @@ class MoleculeIdentifierTest {
 
   @Test
   void aDeclaredKeyOfAnotherCompoundIsAMismatch() {
-    IdentifyResult r = identifier.identify(TestMolecules.molblock(45), "molblock",
-        "KWILGNNWGSNMPA-UHFFFAOYSA-N");
+    IdentifyResult r =
+        identifier.identify(TestMolecules.molblock(45), "molblock", "KWILGNNWGSNMPA-UHFFFAOYSA-N");
     assertEquals(FeaturizeRejects.INCHIKEY_MISMATCH, r.rejectReason());
-    assertEquals("declared InChIKey KWILGNNWGSNMPA-UHFFFAOYSA-N differs from the computed "
-        + CAFFEINE_KEY + " (first block)", r.rejectMessage());
+    assertEquals(
+        "declared InChIKey KWILGNNWGSNMPA-UHFFFAOYSA-N differs from the computed "
+            + CAFFEINE_KEY
+            + " (first block)",
+        r.rejectMessage());
     assertNotNull(r.identity());
   }
 
   @Test
   void aKeyDifferingOnlyInStereoOrProtonationPassesTheFirstBlockCheckButNotTheFullOne() {
     String otherLayers = "RYYVLZVUVIJVGH-XXXXXXXXSA-N";
-    assertFalse(identifier.identify(TestMolecules.molblock(45), "molblock", otherLayers)
-        .isRejected());
-    MoleculeIdentifier full = new MoleculeIdentifier(
-        FeaturizerConfig.defaults().withInchiKeyCheck(InchiKeyCheck.FULL));
-    assertEquals(FeaturizeRejects.INCHIKEY_MISMATCH,
+    assertFalse(
+        identifier.identify(TestMolecules.molblock(45), "molblock", otherLayers).isRejected());
+    MoleculeIdentifier full =
+        new MoleculeIdentifier(FeaturizerConfig.defaults().withInchiKeyCheck(InchiKeyCheck.FULL));
+    assertEquals(
+        FeaturizeRejects.INCHIKEY_MISMATCH,
         full.identify(TestMolecules.molblock(45), "molblock", otherLayers).rejectReason());
-    MoleculeIdentifier off = new MoleculeIdentifier(
-        FeaturizerConfig.defaults().withInchiKeyCheck(InchiKeyCheck.OFF));
-    assertFalse(off.identify(TestMolecules.molblock(45), "molblock", "KWILGNNWGSNMPA-UHFFFAOYSA-N")
-        .isRejected());
+    MoleculeIdentifier off =
+        new MoleculeIdentifier(FeaturizerConfig.defaults().withInchiKeyCheck(InchiKeyCheck.OFF));
+    assertFalse(
+        off.identify(TestMolecules.molblock(45), "molblock", "KWILGNNWGSNMPA-UHFFFAOYSA-N")
+            .isRejected());
   }
 
   @Test
   void everyLicenceClearedTestMoleculeMatchesItsDeclaredKey() {
-    TestMolecules.declaredInchiKeys().forEach((id, key) -> {
-      if (id != 1) {
-        IdentifyResult r = identifier.identify(TestMolecules.molblock(id), "molblock", key);
-        assertFalse(r.isRejected(), "ID" + id + ": " + r.rejectMessage());
-        assertEquals(key, r.identity().inchikey(), "ID" + id);
-      }
-    });
+    TestMolecules.declaredInchiKeys()
+        .forEach(
+            (id, key) -> {
+              if (id != 1) {
+                IdentifyResult r = identifier.identify(TestMolecules.molblock(id), "molblock", key);
+                assertFalse(r.isRejected(), "ID" + id + ": " + r.rejectMessage());
+                assertEquals(key, r.identity().inchikey(), "ID" + id);
+              }
+            });
   }
 }

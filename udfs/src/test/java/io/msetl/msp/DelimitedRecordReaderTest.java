@@ -16,23 +16,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DelimitedRecordReaderTest {
 
-  private static void assertSameRecords(List<Fixtures.Raw> expected, List<Fixtures.Raw> actual, String what) {
+  private static void assertSameRecords(
+      List<Fixtures.Raw> expected, List<Fixtures.Raw> actual, String what) {
     assertEquals(expected.size(), actual.size(), what + ": record count");
     for (int i = 0; i < expected.size(); i++) {
-      assertEquals(expected.get(i).offset(), actual.get(i).offset(), what + ": offset of record " + i);
-      assertArrayEquals(expected.get(i).bytes(), actual.get(i).bytes(), what + ": bytes of record " + i);
+      assertEquals(
+          expected.get(i).offset(), actual.get(i).offset(), what + ": offset of record " + i);
+      assertArrayEquals(
+          expected.get(i).bytes(), actual.get(i).bytes(), what + ": bytes of record " + i);
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "msp-dialects/matchms__multiline_semicolon.msp",
-      "msp-dialects/OpenMS__MSPGenericFile_input.msp",
-      "msp-dialects/matchms__test_spectra_collection.msp",
-      "msp-dialects/MsBackendMsp__minimona.msp",
-      "msp-dialects/OpenMS__SpectraSTSimilarityScore_1.msp",
-      "msp-dialects/matchms__riken_style_five_spectra.msp",
-      "nist-small/library.msp"})
+  @ValueSource(
+      strings = {
+        "msp-dialects/matchms__multiline_semicolon.msp",
+        "msp-dialects/OpenMS__MSPGenericFile_input.msp",
+        "msp-dialects/matchms__test_spectra_collection.msp",
+        "msp-dialects/MsBackendMsp__minimona.msp",
+        "msp-dialects/OpenMS__SpectraSTSimilarityScore_1.msp",
+        "msp-dialects/matchms__riken_style_five_spectra.msp",
+        "nist-small/library.msp"
+      })
   void everySplitSizeYieldsTheRecordsOfOneSplitExactlyOnce(String fixture) throws IOException {
     Path p = Fixtures.path(fixture);
     List<Fixtures.Raw> whole = Fixtures.read(p, RecordBoundary.BLANK_LINE);
@@ -42,7 +47,8 @@ class DelimitedRecordReaderTest {
       if (size / split > 400) {
         continue;
       }
-      assertSameRecords(whole, Fixtures.read(p, RecordBoundary.BLANK_LINE, split), fixture + " split " + split);
+      assertSameRecords(
+          whole, Fixtures.read(p, RecordBoundary.BLANK_LINE, split), fixture + " split " + split);
     }
   }
 
@@ -52,7 +58,8 @@ class DelimitedRecordReaderTest {
     List<Fixtures.Raw> whole = Fixtures.read(p, RecordBoundary.DOLLARS);
     assertEquals(200, whole.size());
     for (long split : new long[] {2_011, 4096, 100_000}) {
-      assertSameRecords(whole, Fixtures.read(p, RecordBoundary.DOLLARS, split), "sdf split " + split);
+      assertSameRecords(
+          whole, Fixtures.read(p, RecordBoundary.DOLLARS, split), "sdf split " + split);
     }
     String first = new String(whole.get(0).bytes(), StandardCharsets.UTF_8);
     assertTrue(first.startsWith("1,3,5-Trimethylbenzene\r\n"));
@@ -61,14 +68,17 @@ class DelimitedRecordReaderTest {
 
   @Test
   void gzippedSdfIsReadWholeAndBlankLinesAfterTheLastDollarsAreNoRecord() throws IOException {
-    List<Fixtures.Raw> recs = Fixtures.read(Fixtures.path("msp-dialects/CompoundDb__MoNa_export-All_Spectra_sub.sdf.gz"),
-        RecordBoundary.DOLLARS);
+    List<Fixtures.Raw> recs =
+        Fixtures.read(
+            Fixtures.path("msp-dialects/CompoundDb__MoNa_export-All_Spectra_sub.sdf.gz"),
+            RecordBoundary.DOLLARS);
     assertEquals(7, recs.size());
     assertEquals(0L, recs.get(0).offset());
   }
 
   @Test
-  void theFirstRecordOfEveryFixtureStartsAtOffsetZeroAndOffsetsPointAtRecordStarts() throws IOException {
+  void theFirstRecordOfEveryFixtureStartsAtOffsetZeroAndOffsetsPointAtRecordStarts()
+      throws IOException {
     Path p = Fixtures.path("msp-dialects/matchms__test_spectra_collection.msp");
     byte[] all = Files.readAllBytes(p);
     List<Fixtures.Raw> recs = Fixtures.read(p, RecordBoundary.BLANK_LINE);
@@ -82,7 +92,8 @@ class DelimitedRecordReaderTest {
   }
 
   @Test
-  void whitespaceOnlyLinesSeparateRecordsAndLeadingBlankLinesAreSkipped(@TempDir Path tmp) throws IOException {
+  void whitespaceOnlyLinesSeparateRecordsAndLeadingBlankLinesAreSkipped(@TempDir Path tmp)
+      throws IOException {
     String text = "\r\n\nName: A\nNum Peaks: 1\n10 1\n \t \r\nINCHIKEY: X\nNum Peaks: 1\n11 2";
     Path p = tmp.resolve("ws.msp");
     Files.writeString(p, text);
@@ -90,7 +101,9 @@ class DelimitedRecordReaderTest {
       List<Fixtures.Raw> recs = Fixtures.read(p, RecordBoundary.BLANK_LINE, split);
       assertEquals(2, recs.size());
       assertEquals(3L, recs.get(0).offset());
-      assertEquals("INCHIKEY: X\nNum Peaks: 1\n11 2", new String(recs.get(1).bytes(), StandardCharsets.UTF_8),
+      assertEquals(
+          "INCHIKEY: X\nNum Peaks: 1\n11 2",
+          new String(recs.get(1).bytes(), StandardCharsets.UTF_8),
           "a last record without a final newline is complete");
     }
   }

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 class RawTextTest {
 
   @Test
-  void latin1AndWindows1252BytesAreDecodedWithoutLosingTheRecord(@TempDir Path tmp) throws IOException {
+  void latin1AndWindows1252BytesAreDecodedWithoutLosingTheRecord(@TempDir Path tmp)
+      throws IOException {
     // "Name: Café “x”" in Windows-1252 (0xE9 é, 0x93/0x94 curly quotes), 0x90 undefined in 1252.
     byte[] head = "Name: Caf".getBytes(StandardCharsets.US_ASCII);
-    byte[] rest = " x\r\nComments: bad\r\nNum Peaks: 2\r\n10 100\r\n11 50\r\n\r\nName: B\r\nNum Peaks: 1\r\n5 5\r\n"
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] rest =
+        " x\r\nComments: bad\r\nNum Peaks: 2\r\n10 100\r\n11 50\r\n\r\nName: B\r\nNum Peaks: 1\r\n5 5\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] file = new byte[head.length + 5 + rest.length];
     System.arraycopy(head, 0, file, 0, head.length);
     byte[] odd = {(byte) 0xE9, (byte) 0x20, (byte) 0x93, (byte) 0x94, (byte) 0x90};
@@ -50,6 +52,8 @@ class RawTextTest {
   @Test
   void sha256IsOfTheRawBytes() {
     byte[] b = "abc".getBytes(StandardCharsets.US_ASCII);
-    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", RawText.sha256Hex(b, 3));
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        RawText.sha256Hex(b, 3));
   }
 }

@@ -38,15 +38,16 @@ class RdkitNativeTest {
     try {
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        Callable<String> task = () -> {
-          RdkitNative.load();
-          RWMol mol = RWMol.MolFromSmiles("c1ccccc1O");
-          try {
-            return RDKFuncs.MolToSmiles(mol);
-          } finally {
-            mol.delete();
-          }
-        };
+        Callable<String> task =
+            () -> {
+              RdkitNative.load();
+              RWMol mol = RWMol.MolFromSmiles("c1ccccc1O");
+              try {
+                return RDKFuncs.MolToSmiles(mol);
+              } finally {
+                mol.delete();
+              }
+            };
         results.add(pool.submit(task));
       }
       for (Future<String> r : results) {
@@ -60,16 +61,19 @@ class RdkitNativeTest {
   @Test
   void aMissingOverrideFileIsReportedInPlainWords() throws Exception {
     String out = probe("/nonexistent/dir/libGraphMolWrap.so");
-    assertEquals("ERROR RDKit native library not found: /nonexistent/dir/libGraphMolWrap.so "
-        + "does not exist (check msetl.rdkit.library / MSETL_RDKIT_LIBRARY).", out);
+    assertEquals(
+        "ERROR RDKit native library not found: /nonexistent/dir/libGraphMolWrap.so "
+            + "does not exist (check msetl.rdkit.library / MSETL_RDKIT_LIBRARY).",
+        out);
   }
 
   @Test
   void aFileThatIsNotALibraryIsReportedAsSuch(@TempDir Path dir) throws Exception {
     Path fake = dir.resolve("libGraphMolWrap.so");
     Files.writeString(fake, "this is a text file\n");
-    assertEquals("ERROR RDKit native library " + fake
-        + " is not a shared library (not an ELF file).", probe(fake.toString()));
+    assertEquals(
+        "ERROR RDKit native library " + fake + " is not a shared library (not an ELF file).",
+        probe(fake.toString()));
   }
 
   @Test
@@ -85,8 +89,12 @@ class RdkitNativeTest {
     header[18] = (byte) 183; // EM_AARCH64
     Files.write(arm, header);
     String out = probe(arm.toString());
-    assertTrue(out.startsWith("ERROR RDKit native library " + arm
-        + " was built for AArch64 (arm64) but this JVM runs on x86-64 (amd64)"), out);
+    assertTrue(
+        out.startsWith(
+            "ERROR RDKit native library "
+                + arm
+                + " was built for AArch64 (arm64) but this JVM runs on x86-64 (amd64)"),
+        out);
   }
 
   @Test
@@ -98,19 +106,22 @@ class RdkitNativeTest {
 
   @Test
   void aMissingSystemLibraryIsNamedWithThePackageThatProvidesIt() {
-    String linker = "/tmp/x/libGraphMolWrap.so: libfreetype.so.6: cannot open shared object "
-        + "file: No such file or directory";
-    assertEquals("RDKit native library /tmp/x/libGraphMolWrap.so needs the system library "
-        + "libfreetype.so.6, which is not installed on this machine (Debian/Ubuntu package "
-        + "'libfreetype6', RHEL/Fedora package 'freetype').",
+    String linker =
+        "/tmp/x/libGraphMolWrap.so: libfreetype.so.6: cannot open shared object "
+            + "file: No such file or directory";
+    assertEquals(
+        "RDKit native library /tmp/x/libGraphMolWrap.so needs the system library "
+            + "libfreetype.so.6, which is not installed on this machine (Debian/Ubuntu package "
+            + "'libfreetype6', RHEL/Fedora package 'freetype').",
         LoadFailureExplainer.explain(Path.of("/tmp/x/libGraphMolWrap.so"), linker));
   }
 
   @Test
   void aWrongElfClassFromTheLinkerIsExplainedAsArchitecture() {
     String linker = "/tmp/x/libGraphMolWrap.so: wrong ELF class: ELFCLASS32";
-    assertTrue(LoadFailureExplainer.explain(Path.of("/tmp/x/libGraphMolWrap.so"), linker)
-        .contains("was built for a different architecture (ELFCLASS32)"));
+    assertTrue(
+        LoadFailureExplainer.explain(Path.of("/tmp/x/libGraphMolWrap.so"), linker)
+            .contains("was built for a different architecture (ELFCLASS32)"));
   }
 
   private static String probe(String library) throws IOException, InterruptedException {
@@ -119,8 +130,8 @@ class RdkitNativeTest {
 
   private static ProcessBuilder probeProcess(String library) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx64m", "-cp",
-        System.getProperty("java.class.path")));
+    List<String> cmd =
+        new ArrayList<>(List.of(java, "-Xmx64m", "-cp", System.getProperty("java.class.path")));
     if (library != null) {
       cmd.add("-D" + RdkitNative.LIBRARY_PROPERTY + "=" + library);
     }

@@ -12,8 +12,8 @@ class SpectrumNormalizerTest {
 
   @Test
   void unitMassPeaksLandInTheirBinsMaxNormalised() {
-    NormalizedSpectrum s = ei.normalize(new double[] {57, 29, 1000}, new double[] {999, 250, 100},
-        null);
+    NormalizedSpectrum s =
+        ei.normalize(new double[] {57, 29, 1000}, new double[] {999, 250, 100}, null);
     assertEquals(1000, s.binned().length);
     assertEquals(1f, s.binned()[56]);
     assertEquals(250f / 999f, s.binned()[28]);
@@ -26,9 +26,11 @@ class SpectrumNormalizerTest {
 
   @Test
   void invalidPeaksAreDroppedAndCounted() {
-    NormalizedSpectrum s = ei.normalize(
-        new double[] {10, Double.NaN, 20, -5, 30, 40},
-        new double[] {5, 7, 0, 3, Double.POSITIVE_INFINITY, 8}, null);
+    NormalizedSpectrum s =
+        ei.normalize(
+            new double[] {10, Double.NaN, 20, -5, 30, 40},
+            new double[] {5, 7, 0, 3, Double.POSITIVE_INFINITY, 8},
+            null);
     assertArrayEquals(new double[] {10, 40}, s.cleanMz());
     assertEquals(4, s.peaksDropped());
   }
@@ -40,23 +42,25 @@ class SpectrumNormalizerTest {
     NormalizedSpectrum max = ei.normalize(mz, in, null);
     assertArrayEquals(new double[] {30, 20}, max.cleanIntensity());
     assertEquals(1, max.peaksDropped());
-    NormalizedSpectrum sum = new SpectrumNormalizer(SpectrumConfig.defaults()
-        .withDuplicateMerge(SpectrumConfig.Merge.SUM)).normalize(mz, in, null);
+    NormalizedSpectrum sum =
+        new SpectrumNormalizer(
+                SpectrumConfig.defaults().withDuplicateMerge(SpectrumConfig.Merge.SUM))
+            .normalize(mz, in, null);
     assertArrayEquals(new double[] {40, 20}, sum.cleanIntensity());
   }
 
   @Test
   void distinctPeaksInOneBinAreSummedBeforeNormalisation() {
-    NormalizedSpectrum s = ei.normalize(new double[] {100.2, 99.9, 150.0},
-        new double[] {10, 30, 20}, null);
+    NormalizedSpectrum s =
+        ei.normalize(new double[] {100.2, 99.9, 150.0}, new double[] {10, 30, 20}, null);
     assertEquals(1f, s.binned()[99]);
     assertEquals(0.5f, s.binned()[149]);
   }
 
   @Test
   void peaksOutsideTheRangeStayInTheCleanListAndAreCounted() {
-    NormalizedSpectrum s = ei.normalize(new double[] {0.2, 50, 1000.6, 1200},
-        new double[] {5, 10, 5, 5}, null);
+    NormalizedSpectrum s =
+        ei.normalize(new double[] {0.2, 50, 1000.6, 1200}, new double[] {5, 10, 5, 5}, null);
     assertEquals(4, s.numPeaksClean());
     assertEquals(1, s.peaksBelowRange());
     assertEquals(2, s.peaksAboveRange());
@@ -76,35 +80,43 @@ class SpectrumNormalizerTest {
     NormalizedSpectrum s = ei.normalize(new double[] {10}, new double[] {0}, null);
     assertEquals(NormalizedSpectrum.NO_PEAKS_AFTER_CLEANING, s.rejectReason());
     assertEquals(1, s.peaksDropped());
-    assertEquals(NormalizedSpectrum.NO_PEAKS_AFTER_CLEANING,
+    assertEquals(
+        NormalizedSpectrum.NO_PEAKS_AFTER_CLEANING,
         ei.normalize(new double[0], new double[0], null).rejectReason());
-    assertEquals(NormalizedSpectrum.MALFORMED_PEAKS,
+    assertEquals(
+        NormalizedSpectrum.MALFORMED_PEAKS,
         ei.normalize(new double[] {1, 2}, new double[] {1}, null).rejectReason());
   }
 
   @Test
   void sqrtAndL1ChangeTheVectorAsDocumented() {
-    SpectrumConfig c = SpectrumConfig.defaults().withTransform(SpectrumConfig.Transform.SQRT)
-        .withNormalisation(SpectrumConfig.Normalisation.L1);
-    NormalizedSpectrum s = new SpectrumNormalizer(c).normalize(new double[] {10, 20},
-        new double[] {9, 1}, null);
+    SpectrumConfig c =
+        SpectrumConfig.defaults()
+            .withTransform(SpectrumConfig.Transform.SQRT)
+            .withNormalisation(SpectrumConfig.Normalisation.L1);
+    NormalizedSpectrum s =
+        new SpectrumNormalizer(c).normalize(new double[] {10, 20}, new double[] {9, 1}, null);
     assertEquals(0.75f, s.binned()[9]);
     assertEquals(0.25f, s.binned()[19]);
     SpectrumConfig log = SpectrumConfig.defaults().withTransform(SpectrumConfig.Transform.LOG);
-    NormalizedSpectrum l = new SpectrumNormalizer(log).normalize(new double[] {10, 20},
-        new double[] {Math.E * Math.E - 1, Math.E - 1}, null);
+    NormalizedSpectrum l =
+        new SpectrumNormalizer(log)
+            .normalize(new double[] {10, 20}, new double[] {Math.E * Math.E - 1, Math.E - 1}, null);
     assertEquals(0.5f, l.binned()[19], 1e-6f);
   }
 
   @Test
   void precursorRemovalDropsThePrecursorAndHeavierPeaks() {
     SpectrumConfig c = SpectrumConfig.defaults().withPrecursorRemoval(true, 0.5);
-    NormalizedSpectrum s = new SpectrumNormalizer(c).normalize(
-        new double[] {100.05, 179.07, 179.8, 250.0}, new double[] {10, 50, 5, 1}, 179.0697);
+    NormalizedSpectrum s =
+        new SpectrumNormalizer(c)
+            .normalize(
+                new double[] {100.05, 179.07, 179.8, 250.0}, new double[] {10, 50, 5, 1}, 179.0697);
     assertArrayEquals(new double[] {100.05}, s.cleanMz());
     assertEquals(3, s.peaksDropped());
-    NormalizedSpectrum noPrecursor = new SpectrumNormalizer(c).normalize(
-        new double[] {100.05, 179.07}, new double[] {10, 50}, null);
+    NormalizedSpectrum noPrecursor =
+        new SpectrumNormalizer(c)
+            .normalize(new double[] {100.05, 179.07}, new double[] {10, 50}, null);
     assertEquals(2, noPrecursor.numPeaksClean());
   }
 
@@ -112,16 +124,18 @@ class SpectrumNormalizerTest {
   void customBinningUsesCentredBins() {
     SpectrumConfig c = SpectrumConfig.defaults().withBinning(0.5, 50, 100);
     assertEquals(101, c.numBins());
-    NormalizedSpectrum s = new SpectrumNormalizer(c).normalize(new double[] {50.74, 100.2},
-        new double[] {4, 2}, null);
+    NormalizedSpectrum s =
+        new SpectrumNormalizer(c).normalize(new double[] {50.74, 100.2}, new double[] {4, 2}, null);
     assertEquals(1f, s.binned()[1]);
     assertEquals(0.5f, s.binned()[100]);
   }
 
   @Test
   void unusableSettingsAreRefusedWithOneLine() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SpectrumConfig.defaults().withBinning(0, 1, 1000));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SpectrumConfig.defaults().withBinning(0, 1, 1000));
     assertEquals("binWidth must be a positive number, got 0.0", e.getMessage());
   }
 }

@@ -17,7 +17,8 @@ class SplitAssignerTest {
   void theSameGroupKeyAlwaysGetsTheSameSplit() {
     String first = assigner.splitOf("HWCKGOZZJDHMNC");
     for (int i = 0; i < 10; i++) {
-      assertEquals(first, new SplitAssigner("msetl", SplitRatios.DEFAULT).splitOf("HWCKGOZZJDHMNC"));
+      assertEquals(
+          first, new SplitAssigner("msetl", SplitRatios.DEFAULT).splitOf("HWCKGOZZJDHMNC"));
     }
   }
 
@@ -55,8 +56,12 @@ class SplitAssignerTest {
 
   @Test
   void inchikeyGroupingUsesTheConnectivityBlock() {
-    String a = SplitAssigner.groupKey(SplitMethod.INCHIKEY_BLOCK1, "1", "HWCKGOZZJDHMNC-UHFFFAOYSA-M", null, "S");
-    String b = SplitAssigner.groupKey(SplitMethod.INCHIKEY_BLOCK1, "2", "HWCKGOZZJDHMNC-UHFFFAOYSA-N", null, "S");
+    String a =
+        SplitAssigner.groupKey(
+            SplitMethod.INCHIKEY_BLOCK1, "1", "HWCKGOZZJDHMNC-UHFFFAOYSA-M", null, "S");
+    String b =
+        SplitAssigner.groupKey(
+            SplitMethod.INCHIKEY_BLOCK1, "2", "HWCKGOZZJDHMNC-UHFFFAOYSA-N", null, "S");
     assertEquals("HWCKGOZZJDHMNC", a);
     assertEquals(a, b);
   }
@@ -64,7 +69,8 @@ class SplitAssignerTest {
   @Test
   void emptyScaffoldFallsBackToTheStructureKey() {
     assertEquals("CCO", SplitAssigner.groupKey(SplitMethod.SCAFFOLD, "1", null, "", "CCO"));
-    assertEquals("c1ccccc1", SplitAssigner.groupKey(SplitMethod.SCAFFOLD, "1", null, "c1ccccc1", "CCO"));
+    assertEquals(
+        "c1ccccc1", SplitAssigner.groupKey(SplitMethod.SCAFFOLD, "1", null, "c1ccccc1", "CCO"));
     assertNotEquals("1", SplitAssigner.groupKey(SplitMethod.INCHIKEY_BLOCK1, "1", null, null, "X"));
   }
 

@@ -20,7 +20,9 @@ class MolBlocksTest {
           + "  1  2  1  0\n";
 
   private static String fixture(String rel) throws IOException, URISyntaxException {
-    return Files.readString(Path.of(MolBlocksTest.class.getResource("/fixtures/" + rel).toURI()), StandardCharsets.ISO_8859_1);
+    return Files.readString(
+        Path.of(MolBlocksTest.class.getResource("/fixtures/" + rel).toURI()),
+        StandardCharsets.ISO_8859_1);
   }
 
   @Test
@@ -49,11 +51,12 @@ class MolBlocksTest {
 
   @Test
   void nistCountsLineWithoutVersionGetsV2000AndItsFieldsKept() {
-    String nist = "Formaldehyde\n -MSLIB32-06012016\nCAS rn = 50000, Library ID = 4\n"
-        + "  2  1  0  0  0  0  0  0  0  0  1\n"
-        + "    0.0000    0.0000    0.0000 C   0  0  0  0  0  0  0  0  0  0  0  0\n"
-        + "    1.2990    0.7500    0.0000 O   0  0  0  0  0  0  0  0  0  0  0  0\n"
-        + "  1  2  2  0\nM  END\n";
+    String nist =
+        "Formaldehyde\n -MSLIB32-06012016\nCAS rn = 50000, Library ID = 4\n"
+            + "  2  1  0  0  0  0  0  0  0  0  1\n"
+            + "    0.0000    0.0000    0.0000 C   0  0  0  0  0  0  0  0  0  0  0  0\n"
+            + "    1.2990    0.7500    0.0000 O   0  0  0  0  0  0  0  0  0  0  0  0\n"
+            + "  1  2  2  0\nM  END\n";
     MolBlocks.Normalised n = MolBlocks.normalise(nist);
     assertEquals(List.of("MOL_COUNTS_VERSION_ADDED"), n.repairs());
     assertTrue(n.molblock().contains("\n  2  1  0  0  0  0  0  0  0  0  1 V2000\n"), n.molblock());
@@ -81,8 +84,9 @@ class MolBlocksTest {
 
   @Test
   void v3000AtomCountComesFromTheCountsLine() {
-    String v3 = "t\n p\n\n  0  0  0     0  0            999 V3000\nM  V30 BEGIN CTAB\nM  V30 COUNTS 3 2 0 0 0\n"
-        + "M  V30 END CTAB\nM  END\n";
+    String v3 =
+        "t\n p\n\n  0  0  0     0  0            999 V3000\nM  V30 BEGIN CTAB\nM  V30 COUNTS 3 2 0 0 0\n"
+            + "M  V30 END CTAB\nM  END\n";
     MolBlocks.Normalised n = MolBlocks.normalise(v3);
     assertEquals(3, n.atoms());
     assertEquals(List.of(), n.repairs());

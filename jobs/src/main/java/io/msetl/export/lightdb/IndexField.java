@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The data elements of an index record, in file order: every element is a little-endian SINT64,
- * so the record is {@code key: SINT64 x 1 (sample index), data: SINT64 x 16}. The order is part
- * of the format (docs/shard-format.md); new fields may only be appended, with a new format version.
+ * The data elements of an index record, in file order: every element is a little-endian SINT64, so
+ * the record is {@code key: SINT64 x 1 (sample index), data: SINT64 x 16}. The order is part of the
+ * format (docs/shard-format.md); new fields may only be appended, with a new format version.
  */
 public enum IndexField {
   /** Byte offset of the sample block in the .dat file. */
@@ -32,18 +32,32 @@ public enum IndexField {
   HEAVY_ATOMS,
   /** compounds.formal_charge, or {@link #NULL}. */
   FORMAL_CHARGE,
-  /** spectra.precursor_mz x 10^6 rounded half-up (the exact double is in the sample block), or {@link #NULL}. */
+  /**
+   * spectra.precursor_mz x 10^6 rounded half-up (the exact double is in the sample block), or
+   * {@link #NULL}.
+   */
   PRECURSOR_MZ_MICRO,
   /** Conformer status code: position in {@link #CONFORMER_STATUSES}, -1 for any other text. */
   CONFORMER_STATUS;
 
   /** The value of a nullable field that is null. */
   public static final long NULL = Long.MIN_VALUE;
+
   public static final long FLAG_COORDS = 1;
 
-  /** Codes of {@link #CONFORMER_STATUS}: fixed here, not taken from an enum whose order could change. */
-  public static final List<String> CONFORMER_STATUSES = List.of("OK", "OK_RANDOM_COORDS", "FALLBACK_2D", "FAILED",
-      "SKIPPED_TOO_LARGE", "TIMEOUT", "NOT_REQUESTED");
+  /**
+   * Codes of {@link #CONFORMER_STATUS}: fixed here, not taken from an enum whose order could
+   * change.
+   */
+  public static final List<String> CONFORMER_STATUSES =
+      List.of(
+          "OK",
+          "OK_RANDOM_COORDS",
+          "FALLBACK_2D",
+          "FAILED",
+          "SKIPPED_TOO_LARGE",
+          "TIMEOUT",
+          "NOT_REQUESTED");
 
   public static final int COUNT = values().length;
 

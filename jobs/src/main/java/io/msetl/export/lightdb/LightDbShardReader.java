@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a LightDB shard (index {@code .ldb} + {@code .dat}) through the Java LightDB library; used by verify and tests. */
+/**
+ * Reads a LightDB shard (index {@code .ldb} + {@code .dat}) through the Java LightDB library; used
+ * by verify and tests.
+ */
 public final class LightDbShardReader implements AutoCloseable {
   private final LightDb index;
   private final FileChannel payload;
@@ -46,7 +49,10 @@ public final class LightDbShardReader implements AutoCloseable {
     return payload.size();
   }
 
-  /** The index record's fields (see {@link IndexField}), or empty when the shard does not hold the sample. */
+  /**
+   * The index record's fields (see {@link IndexField}), or empty when the shard does not hold the
+   * sample.
+   */
   public Optional<long[]> fields(long sampleIndex) {
     return index.read(Elements.longs(sampleIndex)).map(Elements::toLongs);
   }
@@ -74,8 +80,10 @@ public final class LightDbShardReader implements AutoCloseable {
   }
 
   private ShardSample decode(long key, long[] f) throws IOException {
-    ByteBuffer s = block(f[IndexField.SAMPLE_OFFSET.ordinal()], f[IndexField.SAMPLE_LENGTH.ordinal()]);
-    ByteBuffer g = block(f[IndexField.GRAPH_OFFSET.ordinal()], f[IndexField.GRAPH_LENGTH.ordinal()]);
+    ByteBuffer s =
+        block(f[IndexField.SAMPLE_OFFSET.ordinal()], f[IndexField.SAMPLE_LENGTH.ordinal()]);
+    ByteBuffer g =
+        block(f[IndexField.GRAPH_OFFSET.ordinal()], f[IndexField.GRAPH_LENGTH.ordinal()]);
     int peaks = (int) f[IndexField.NUM_PEAKS.ordinal()];
     s.position(16 * peaks + 8);
     float[] spectrum = floats(s, (int) f[IndexField.NUM_BINS.ordinal()]);
@@ -90,15 +98,39 @@ public final class LightDbShardReader implements AutoCloseable {
     g.position(16 * edges);
     float[] x = floats(g, atoms * nodeWidth);
     float[] attr = floats(g, edges * edgeWidth);
-    float[] coords = (f[IndexField.FLAGS.ordinal()] & IndexField.FLAG_COORDS) != 0 ? floats(g, atoms * 3) : null;
+    float[] coords =
+        (f[IndexField.FLAGS.ordinal()] & IndexField.FLAG_COORDS) != 0 ? floats(g, atoms * 3) : null;
     String status = text(g);
-    return new ShardSample(key, compoundId, structureKey, summary.path("split").asText(), spectrum, atoms, nodeWidth, x,
-        edges, edgeIndex, edgeWidth, attr, coords, status);
+    return new ShardSample(
+        key,
+        compoundId,
+        structureKey,
+        summary.path("split").asText(),
+        spectrum,
+        atoms,
+        nodeWidth,
+        x,
+        edges,
+        edgeIndex,
+        edgeWidth,
+        attr,
+        coords,
+        status);
   }
 
   private ByteBuffer block(long offset, long length) throws IOException {
-    if (offset < 0 || length < 0 || length > Integer.MAX_VALUE || offset + length > payload.size()) {
-      throw new IOException("payload block " + offset + "+" + length + " lies outside the " + payload.size() + "-byte .dat file");
+    if (offset < 0
+        || length < 0
+        || length > Integer.MAX_VALUE
+        || offset + length > payload.size()) {
+      throw new IOException(
+          "payload block "
+              + offset
+              + "+"
+              + length
+              + " lies outside the "
+              + payload.size()
+              + "-byte .dat file");
     }
     ByteBuffer b = ByteBuffer.allocate((int) length);
     while (b.hasRemaining()) {

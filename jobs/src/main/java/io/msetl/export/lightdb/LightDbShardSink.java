@@ -49,7 +49,8 @@ final class LightDbShardSink implements ShardSink {
   @Override
   public void add(long sampleIndex, ExportSample sample) throws IOException {
     if (sampleIndex != nextSample) {
-      throw new IllegalStateException("shard " + spec.baseName() + " expected sample " + nextSample + ", got " + sampleIndex);
+      throw new IllegalStateException(
+          "shard " + spec.baseName() + " expected sample " + nextSample + ", got " + sampleIndex);
     }
     Row g = sample.graph();
     long[] structure = structures.get(sample.structureKey());
@@ -63,14 +64,33 @@ final class LightDbShardSink implements ShardSink {
     List<Object> intensity = s.getList(s.fieldIndex("intensity"));
     List<Object> spectrum = s.getList(s.fieldIndex("normalized_spectrum"));
     if (mz.size() != intensity.size()) {
-      throw new IOException("sample " + sampleIndex + " (" + sample.compoundId() + ") has " + mz.size() + " m/z values but "
-          + intensity.size() + " intensities");
+      throw new IOException(
+          "sample "
+              + sampleIndex
+              + " ("
+              + sample.compoundId()
+              + ") has "
+              + mz.size()
+              + " m/z values but "
+              + intensity.size()
+              + " intensities");
     }
-    Double precursor = s.isNullAt(s.fieldIndex("precursor_mz")) ? null : s.getDouble(s.fieldIndex("precursor_mz"));
-    long[] block = dat.begin(16L * mz.size() + 8 + 4L * spectrum.size() + PayloadWriter.textBytes(sample.compoundId())
-            + PayloadWriter.textBytes(sample.structureKey()))
-        .doubles(mz).doubles(intensity).putDouble(precursor == null ? Double.NaN : precursor).floats(spectrum)
-        .text(sample.compoundId()).text(sample.structureKey()).end();
+    Double precursor =
+        s.isNullAt(s.fieldIndex("precursor_mz")) ? null : s.getDouble(s.fieldIndex("precursor_mz"));
+    long[] block =
+        dat.begin(
+                16L * mz.size()
+                    + 8
+                    + 4L * spectrum.size()
+                    + PayloadWriter.textBytes(sample.compoundId())
+                    + PayloadWriter.textBytes(sample.structureKey()))
+            .doubles(mz)
+            .doubles(intensity)
+            .putDouble(precursor == null ? Double.NaN : precursor)
+            .floats(spectrum)
+            .text(sample.compoundId())
+            .text(sample.structureKey())
+            .end();
 
     Row c = sample.compound();
     long[] r = new long[IndexField.COUNT];
@@ -88,9 +108,12 @@ final class LightDbShardSink implements ShardSink {
     r[IndexField.FLAGS.ordinal()] = g.isNullAt(g.fieldIndex("coords")) ? 0 : IndexField.FLAG_COORDS;
     r[IndexField.HEAVY_ATOMS.ordinal()] = nullableInt(c, "heavy_atoms");
     r[IndexField.FORMAL_CHARGE.ordinal()] = nullableInt(c, "formal_charge");
-    r[IndexField.PRECURSOR_MZ_MICRO.ordinal()] = precursor == null || !Double.isFinite(precursor)
-        ? IndexField.NULL : Math.round(precursor * 1e6);
-    r[IndexField.CONFORMER_STATUS.ordinal()] = IndexField.conformerCode(g.getAs("conformer_status"));
+    r[IndexField.PRECURSOR_MZ_MICRO.ordinal()] =
+        precursor == null || !Double.isFinite(precursor)
+            ? IndexField.NULL
+            : Math.round(precursor * 1e6);
+    r[IndexField.CONFORMER_STATUS.ordinal()] =
+        IndexField.conformerCode(g.getAs("conformer_status"));
     append(r);
     nextSample++;
   }
@@ -99,10 +122,19 @@ final class LightDbShardSink implements ShardSink {
     List<Object> x = g.getList(g.fieldIndex("node_features"));
     List<Object> edges = g.getList(g.fieldIndex("edge_index"));
     List<Object> attr = g.getList(g.fieldIndex("edge_attr"));
-    List<Object> coords = g.isNullAt(g.fieldIndex("coords")) ? List.of() : g.getList(g.fieldIndex("coords"));
+    List<Object> coords =
+        g.isNullAt(g.fieldIndex("coords")) ? List.of() : g.getList(g.fieldIndex("coords"));
     String status = g.getAs("conformer_status");
-    return dat.begin(8L * edges.size() + 4L * (x.size() + attr.size() + coords.size()) + PayloadWriter.textBytes(status))
-        .longs(edges).floats(x).floats(attr).floats(coords).text(status).end();
+    return dat.begin(
+            8L * edges.size()
+                + 4L * (x.size() + attr.size() + coords.size())
+                + PayloadWriter.textBytes(status))
+        .longs(edges)
+        .floats(x)
+        .floats(attr)
+        .floats(coords)
+        .text(status)
+        .end();
   }
 
   private static long nullableInt(Row r, String column) {
@@ -161,10 +193,13 @@ final class LightDbShardSink implements ShardSink {
     summary.put("payload_bytes", dat.position());
     summary.put("spectra", withSpectra ? spectra.getFileName().toString() : null);
     byte[] area = UserArea.encode(summary, schema.userAreaByteSize());
-    try (BulkLoader loader = BulkLoader.create(index, schema, count, LightDbOptions.defaults(), area)) {
+    try (BulkLoader loader =
+        BulkLoader.create(index, schema, count, LightDbOptions.defaults(), area)) {
       for (int i = 0; i < count; i++) {
-        loader.add(spec.firstSample() + i,
-            Elements.longs(Arrays.copyOfRange(records, i * IndexField.COUNT, (i + 1) * IndexField.COUNT)));
+        loader.add(
+            spec.firstSample() + i,
+            Elements.longs(
+                Arrays.copyOfRange(records, i * IndexField.COUNT, (i + 1) * IndexField.COUNT)));
       }
     }
   }
@@ -176,14 +211,16 @@ final class LightDbShardSink implements ShardSink {
     byte[] area = UserArea.encode(summary, schema.userAreaByteSize());
     ByteBuffer vector = ByteBuffer.allocate(bins * 4);
     try (FileChannel in = FileChannel.open(payload);
-        BulkLoader loader = BulkLoader.create(spectra, schema, count, LightDbOptions.defaults(), area)) {
+        BulkLoader loader =
+            BulkLoader.create(spectra, schema, count, LightDbOptions.defaults(), area)) {
       for (int i = 0; i < count; i++) {
         // The spectrum follows mz and intensity (8 bytes each per peak) and precursor_mz (8 bytes).
         long at = field(i, IndexField.SAMPLE_OFFSET) + 16 * field(i, IndexField.NUM_PEAKS) + 8;
         vector.clear();
         while (vector.hasRemaining()) {
           if (in.read(vector, at + vector.position()) < 0) {
-            throw new IOException(payload + " ends inside the spectrum of sample " + (spec.firstSample() + i));
+            throw new IOException(
+                payload + " ends inside the spectrum of sample " + (spec.firstSample() + i));
           }
         }
         loader.add(spec.firstSample() + i, vector.array());
@@ -196,7 +233,8 @@ final class LightDbShardSink implements ShardSink {
     try {
       dat.close();
     } catch (IOException e) {
-      // Closing after a failure: the original error is what matters, and the files are deleted below.
+      // Closing after a failure: the original error is what matters, and the files are deleted
+      // below.
     }
     if (!finished) {
       for (Path p : List.of(index, payload, spectra)) {

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Appends blocks to a shard's {@code .dat} file: little-endian arrays with no per-block header
- * (the index record holds the counts), each block zero-padded to a multiple of 8 bytes so every
- * block, and every int64/float64 array at its start, is 8-byte aligned in a memory map.
+ * Appends blocks to a shard's {@code .dat} file: little-endian arrays with no per-block header (the
+ * index record holds the counts), each block zero-padded to a multiple of 8 bytes so every block,
+ * and every int64/float64 array at its start, is 8-byte aligned in a memory map.
  */
 final class PayloadWriter implements AutoCloseable {
   private final OutputStream out;
@@ -35,7 +35,9 @@ final class PayloadWriter implements AutoCloseable {
       throw new IllegalArgumentException("payload block of " + bytes + " bytes is too large");
     }
     if (buf.capacity() < need) {
-      buf = ByteBuffer.allocate((int) Math.max(need, buf.capacity() * 2L)).order(ByteOrder.LITTLE_ENDIAN);
+      buf =
+          ByteBuffer.allocate((int) Math.max(need, buf.capacity() * 2L))
+              .order(ByteOrder.LITTLE_ENDIAN);
     }
     buf.clear();
     return this;

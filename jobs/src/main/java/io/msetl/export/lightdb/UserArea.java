@@ -50,7 +50,8 @@ public final class UserArea {
       throw new IllegalStateException(e);
     }
     if (b.length > userAreaBytes) {
-      throw new IllegalStateException("LightDB user area summary needs " + b.length + " bytes, the file has " + userAreaBytes);
+      throw new IllegalStateException(
+          "LightDB user area summary needs " + b.length + " bytes, the file has " + userAreaBytes);
     }
     return b;
   }
@@ -64,7 +65,8 @@ public final class UserArea {
     try {
       return JSON.readTree(new String(area, 0, end, StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("LightDB user area is not msetl JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "LightDB user area is not msetl JSON: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -82,7 +84,9 @@ public final class UserArea {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -9,8 +9,9 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * Arrays as zlib-compressed little-endian blobs (Python: {@code numpy.frombuffer(zlib.decompress(b), "<f4")}).
- * One instance per writer/reader thread: it reuses its Deflater, which is not thread-safe.
+ * Arrays as zlib-compressed little-endian blobs (Python: {@code
+ * numpy.frombuffer(zlib.decompress(b), "<f4")}). One instance per writer/reader thread: it reuses
+ * its Deflater, which is not thread-safe.
  */
 public final class ArrayCodec implements AutoCloseable {
   private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);

@@ -22,9 +22,9 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * How a table column becomes a SQLite column: numbers and text as themselves, numeric arrays
- * as zlib little-endian blobs, string arrays and maps as JSON text (maps with sorted keys, so
- * the bytes do not depend on map order).
+ * How a table column becomes a SQLite column: numbers and text as themselves, numeric arrays as
+ * zlib little-endian blobs, string arrays and maps as JSON text (maps with sorted keys, so the
+ * bytes do not depend on map order).
  */
 final class SqliteColumns {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +46,8 @@ final class SqliteColumns {
     } else if (t instanceof ArrayType a) {
       base = a.elementType() instanceof StringType ? "TEXT" : "BLOB";
     } else {
-      throw new IllegalArgumentException("no SQLite mapping for column " + f.name() + " of type " + t.simpleString());
+      throw new IllegalArgumentException(
+          "no SQLite mapping for column " + f.name() + " of type " + t.simpleString());
     }
     return f.nullable() ? base : base + " NOT NULL";
   }
@@ -72,7 +73,8 @@ final class SqliteColumns {
     return null;
   }
 
-  static void bind(PreparedStatement ps, int index, Row row, StructField f, ArrayCodec codec) throws SQLException {
+  static void bind(PreparedStatement ps, int index, Row row, StructField f, ArrayCodec codec)
+      throws SQLException {
     int i = row.fieldIndex(f.name());
     if (row.isNullAt(i)) {
       ps.setNull(index, Types.NULL);
@@ -99,12 +101,14 @@ final class SqliteColumns {
       if (dtype == null) {
         ps.setString(index, json(new ArrayList<>(values)));
       } else {
-        ps.setBytes(index, switch (dtype) {
-          case "<f4" -> codec.floats(values);
-          case "<f8" -> codec.doubles(values);
-          case "<i8" -> codec.longs(values);
-          default -> codec.ints(values);
-        });
+        ps.setBytes(
+            index,
+            switch (dtype) {
+              case "<f4" -> codec.floats(values);
+              case "<f8" -> codec.doubles(values);
+              case "<i8" -> codec.longs(values);
+              default -> codec.ints(values);
+            });
       }
     } else {
       throw new IllegalArgumentException("no SQLite mapping for column " + f.name());

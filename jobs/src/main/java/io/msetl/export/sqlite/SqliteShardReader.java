@@ -15,11 +15,12 @@ import org.sqlite.SQLiteOpenMode;
 
 /** Reads a SQLite shard read-only (used by verify and by tests; Python readers do the same). */
 public final class SqliteShardReader implements AutoCloseable {
-  private static final String SAMPLE_SQL = "SELECT s.sample_index, s.compound_id, g.structure_key, c.split, "
-      + "s.normalized_spectrum, g.num_atoms, g.node_feature_width, g.node_features, g.num_edges, g.edge_index, "
-      + "g.edge_feature_width, g.edge_attr, g.coords, g.conformer_status "
-      + "FROM spectra s JOIN structures g ON g.structure_index = s.structure_index "
-      + "JOIN compounds c ON c.id = s.compound_id WHERE s.sample_index = ?";
+  private static final String SAMPLE_SQL =
+      "SELECT s.sample_index, s.compound_id, g.structure_key, c.split, "
+          + "s.normalized_spectrum, g.num_atoms, g.node_feature_width, g.node_features, g.num_edges, g.edge_index, "
+          + "g.edge_feature_width, g.edge_attr, g.coords, g.conformer_status "
+          + "FROM spectra s JOIN structures g ON g.structure_index = s.structure_index "
+          + "JOIN compounds c ON c.id = s.compound_id WHERE s.sample_index = ?";
 
   private final Connection conn;
 
@@ -36,7 +37,8 @@ public final class SqliteShardReader implements AutoCloseable {
 
   public Map<String, String> meta() throws SQLException {
     Map<String, String> m = new LinkedHashMap<>();
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT key, value FROM meta ORDER BY key")) {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT key, value FROM meta ORDER BY key")) {
       while (rs.next()) {
         m.put(rs.getString(1), rs.getString(2));
       }
@@ -53,10 +55,21 @@ public final class SqliteShardReader implements AutoCloseable {
           return null;
         }
         byte[] coords = rs.getBytes(13);
-        return new ShardSample(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            ArrayCodec.decodeFloats(rs.getBytes(5)), rs.getInt(6), rs.getInt(7), ArrayCodec.decodeFloats(rs.getBytes(8)),
-            rs.getInt(9), ArrayCodec.decodeLongs(rs.getBytes(10)), rs.getInt(11), ArrayCodec.decodeFloats(rs.getBytes(12)),
-            coords == null ? null : ArrayCodec.decodeFloats(coords), rs.getString(14));
+        return new ShardSample(
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            ArrayCodec.decodeFloats(rs.getBytes(5)),
+            rs.getInt(6),
+            rs.getInt(7),
+            ArrayCodec.decodeFloats(rs.getBytes(8)),
+            rs.getInt(9),
+            ArrayCodec.decodeLongs(rs.getBytes(10)),
+            rs.getInt(11),
+            ArrayCodec.decodeFloats(rs.getBytes(12)),
+            coords == null ? null : ArrayCodec.decodeFloats(coords),
+            rs.getString(14));
       }
     }
   }
@@ -79,7 +92,8 @@ public final class SqliteShardReader implements AutoCloseable {
 
   /** One long per row of a query with one numeric column (counts, checks). */
   public long scalar(String sql) throws SQLException {
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       return rs.next() ? rs.getLong(1) : -1;
     }
   }

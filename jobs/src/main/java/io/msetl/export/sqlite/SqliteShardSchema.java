@@ -9,24 +9,25 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * The tables of a SQLite shard. The four data tables carry every column of their msetl table
- * (see {@link Tables}) plus integer keys: {@code spectra.sample_index} (contiguous over a split,
- * the rowid, so range reads are rowid range scans) and {@code structure_index}, the rowid of
- * {@code structures}. Structures are stored once per shard; {@code graph_features} is a view
- * keyed by compound id so the original training query runs unchanged.
+ * The tables of a SQLite shard. The four data tables carry every column of their msetl table (see
+ * {@link Tables}) plus integer keys: {@code spectra.sample_index} (contiguous over a split, the
+ * rowid, so range reads are rowid range scans) and {@code structure_index}, the rowid of {@code
+ * structures}. Structures are stored once per shard; {@code graph_features} is a view keyed by
+ * compound id so the original training query runs unchanged.
  */
 final class SqliteShardSchema {
   static final int FORMAT_VERSION = 1;
 
   /** Array shapes in terms of count columns of the same row; -1 = whatever the length gives. */
-  static final Map<String, List<Object>> SHAPES = Map.of(
-      "normalized_spectrum", List.of("num_bins"),
-      "mz", List.of("num_peaks"),
-      "intensity", List.of("num_peaks"),
-      "node_features", List.of("num_atoms", "node_feature_width"),
-      "edge_index", List.of(2, "num_edges"),
-      "edge_attr", List.of("num_edges", "edge_feature_width"),
-      "coords", List.of("num_atoms", 3));
+  static final Map<String, List<Object>> SHAPES =
+      Map.of(
+          "normalized_spectrum", List.of("num_bins"),
+          "mz", List.of("num_peaks"),
+          "intensity", List.of("num_peaks"),
+          "node_features", List.of("num_atoms", "node_feature_width"),
+          "edge_index", List.of(2, "num_edges"),
+          "edge_attr", List.of("num_edges", "edge_feature_width"),
+          "coords", List.of("num_atoms", 3));
 
   private SqliteShardSchema() {}
 
@@ -37,15 +38,27 @@ final class SqliteShardSchema {
   static List<String> createTables() {
     List<String> ddl = new ArrayList<>();
     ddl.add("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-    ddl.add("CREATE TABLE compounds (" + columns(Tables.COMPOUNDS) + ", structure_index INTEGER NOT NULL)");
-    ddl.add("CREATE TABLE spectra (sample_index INTEGER PRIMARY KEY, structure_index INTEGER NOT NULL, "
-        + "num_bins INTEGER NOT NULL, " + columns(Tables.SPECTRA) + ")");
-    ddl.add("CREATE TABLE structures (structure_index INTEGER PRIMARY KEY, " + columns(Tables.GRAPH_FEATURES) + ")");
+    ddl.add(
+        "CREATE TABLE compounds ("
+            + columns(Tables.COMPOUNDS)
+            + ", structure_index INTEGER NOT NULL)");
+    ddl.add(
+        "CREATE TABLE spectra (sample_index INTEGER PRIMARY KEY, structure_index INTEGER NOT NULL, "
+            + "num_bins INTEGER NOT NULL, "
+            + columns(Tables.SPECTRA)
+            + ")");
+    ddl.add(
+        "CREATE TABLE structures (structure_index INTEGER PRIMARY KEY, "
+            + columns(Tables.GRAPH_FEATURES)
+            + ")");
     ddl.add("CREATE TABLE dataset_splits (" + columns(Tables.DATASET_SPLITS) + ")");
     return ddl;
   }
 
-  /** Created after the load: building an index once over sorted data beats maintaining it per insert. */
+  /**
+   * Created after the load: building an index once over sorted data beats maintaining it per
+   * insert.
+   */
   static List<String> createIndexesAndViews() {
     return List.of(
         "CREATE UNIQUE INDEX compounds_id ON compounds(id)",
@@ -62,7 +75,11 @@ final class SqliteShardSchema {
   }
 
   static String insert(String table, int columns) {
-    return "INSERT INTO " + table + " VALUES (" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+    return "INSERT INTO "
+        + table
+        + " VALUES ("
+        + String.join(", ", java.util.Collections.nCopies(columns, "?"))
+        + ")";
   }
 
   /** dtype, shape and compression of every blob column, keyed {@code table.column}. */
@@ -88,6 +105,8 @@ final class SqliteShardSchema {
   }
 
   private static String columns(Tables t) {
-    return fields(t).stream().map(f -> f.name() + " " + SqliteColumns.sqlType(f)).collect(Collectors.joining(", "));
+    return fields(t).stream()
+        .map(f -> f.name() + " " + SqliteColumns.sqlType(f))
+        .collect(Collectors.joining(", "));
   }
 }

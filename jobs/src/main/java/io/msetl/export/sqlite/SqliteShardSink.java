@@ -65,10 +65,14 @@ final class SqliteShardSink implements ShardSink {
           st.execute(ddl);
         }
       }
-      compounds = conn.prepareStatement(SqliteShardSchema.insert("compounds", compoundFields.size() + 1));
-      spectra = conn.prepareStatement(SqliteShardSchema.insert("spectra", spectrumFields.size() + 3));
-      structures = conn.prepareStatement(SqliteShardSchema.insert("structures", graphFields.size() + 1));
-      splits = conn.prepareStatement(SqliteShardSchema.insert("dataset_splits", splitFields.size()));
+      compounds =
+          conn.prepareStatement(SqliteShardSchema.insert("compounds", compoundFields.size() + 1));
+      spectra =
+          conn.prepareStatement(SqliteShardSchema.insert("spectra", spectrumFields.size() + 3));
+      structures =
+          conn.prepareStatement(SqliteShardSchema.insert("structures", graphFields.size() + 1));
+      splits =
+          conn.prepareStatement(SqliteShardSchema.insert("dataset_splits", splitFields.size()));
     } catch (SQLException e) {
       throw new IOException("cannot create SQLite shard " + file + ": " + e.getMessage(), e);
     }
@@ -77,7 +81,8 @@ final class SqliteShardSink implements ShardSink {
   @Override
   public void add(long sampleIndex, ExportSample sample) throws IOException {
     if (sampleIndex != nextSample) {
-      throw new IllegalStateException("shard " + spec.baseName() + " expected sample " + nextSample + ", got " + sampleIndex);
+      throw new IllegalStateException(
+          "shard " + spec.baseName() + " expected sample " + nextSample + ", got " + sampleIndex);
     }
     try {
       Integer structure = structureIndex.get(sample.structureKey());
@@ -109,11 +114,13 @@ final class SqliteShardSink implements ShardSink {
         flush();
       }
     } catch (SQLException e) {
-      throw new IOException("cannot write sample " + sampleIndex + " to " + file + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot write sample " + sampleIndex + " to " + file + ": " + e.getMessage(), e);
     }
   }
 
-  private void bindAll(PreparedStatement ps, int first, Row row, List<StructField> fields) throws SQLException {
+  private void bindAll(PreparedStatement ps, int first, Row row, List<StructField> fields)
+      throws SQLException {
     for (int i = 0; i < fields.size(); i++) {
       SqliteColumns.bind(ps, first + i, row, fields.get(i), codec);
     }

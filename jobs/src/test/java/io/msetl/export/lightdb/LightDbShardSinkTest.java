@@ -2,7 +2,6 @@ package io.msetl.export.lightdb;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +12,8 @@ import io.msetl.export.Fixture;
 import io.msetl.export.ShardSink;
 import io.msetl.export.ShardSpec;
 import io.msetl.export.sqlite.ShardSample;
-import io.msetl.lightdb.Elements;
 import io.msetl.lightdb.ElementType;
+import io.msetl.lightdb.Elements;
 import io.msetl.lightdb.LightDb;
 import io.msetl.lightdb.Schema;
 import io.msetl.lightdb.VerifyReport;
@@ -33,8 +32,14 @@ class LightDbShardSinkTest {
 
   private List<Path> write(Path folder, List<ExportSample> samples, long first) throws Exception {
     Files.createDirectories(folder);
-    ShardSpec spec = new ShardSpec("train", 1, 3, first,
-        Map.of("feature_schema", "{\"version\":\"fs1\",\"atoms\":[\"z\"]}", "config_hash", "abc"));
+    ShardSpec spec =
+        new ShardSpec(
+            "train",
+            1,
+            3,
+            first,
+            Map.of(
+                "feature_schema", "{\"version\":\"fs1\",\"atoms\":[\"z\"]}", "config_hash", "abc"));
     try (ShardSink sink = new LightDbShardFormat().open(spec, folder)) {
       long i = first;
       for (ExportSample s : samples) {
@@ -47,9 +52,14 @@ class LightDbShardSinkTest {
   @Test
   void aShardIsAnIndexAPayloadAndASpectraFileNamedAfterTheShard() throws Exception {
     List<Path> files = write(dir, fixture.samples("train"), 100);
-    assertEquals(List.of("train-00001-of-00003.ldb", "train-00001-of-00003.dat", "train-00001-of-00003.spectra.ldb"),
+    assertEquals(
+        List.of(
+            "train-00001-of-00003.ldb",
+            "train-00001-of-00003.dat",
+            "train-00001-of-00003.spectra.ldb"),
         files.stream().map(p -> p.getFileName().toString()).toList());
-    assertEquals(List.of("index", "payload", "spectra"),
+    assertEquals(
+        List.of("index", "payload", "spectra"),
         files.stream().map(p -> LightDbShardFormat.role(p.getFileName().toString())).toList());
   }
 
@@ -71,7 +81,10 @@ class LightDbShardSinkTest {
         assertArrayEquals(floats(e.spectrum(), "normalized_spectrum"), s.spectrum());
         assertArrayEquals(floats(g, "node_features"), s.nodeFeatures());
         assertArrayEquals(floats(g, "edge_attr"), s.edgeAttr());
-        assertArrayEquals(g.getList(g.fieldIndex("edge_index")).stream().mapToLong(o -> ((Number) o).longValue()).toArray(),
+        assertArrayEquals(
+            g.getList(g.fieldIndex("edge_index")).stream()
+                .mapToLong(o -> ((Number) o).longValue())
+                .toArray(),
             s.edgeIndex());
         assertEquals(g.<Integer>getAs("num_atoms"), s.numAtoms());
         assertEquals(g.<String>getAs("conformer_status"), s.conformerStatus());
@@ -87,7 +100,8 @@ class LightDbShardSinkTest {
   }
 
   @Test
-  void theIndexRecordCarriesTheFilterFieldsAndSharedStructuresPointAtOneGraphBlock() throws Exception {
+  void theIndexRecordCarriesTheFilterFieldsAndSharedStructuresPointAtOneGraphBlock()
+      throws Exception {
     List<ExportSample> samples = fixture.samples("train");
     List<Path> files = write(dir, samples, 0);
     try (LightDbShardReader r = new LightDbShardReader(files.get(0), files.get(1))) {
@@ -97,10 +111,16 @@ class LightDbShardSinkTest {
         ExportSample e = samples.get(i);
         assertEquals(Fixture.BINS, f[IndexField.NUM_BINS.ordinal()]);
         assertEquals(3, f[IndexField.NUM_PEAKS.ordinal()]);
-        assertEquals(IndexField.NULL, f[IndexField.PRECURSOR_MZ_MICRO.ordinal()], "the fixture has no precursor m/z");
-        assertEquals(IndexField.conformerCode(e.graph().getAs("conformer_status")), f[IndexField.CONFORMER_STATUS.ordinal()]);
+        assertEquals(
+            IndexField.NULL,
+            f[IndexField.PRECURSOR_MZ_MICRO.ordinal()],
+            "the fixture has no precursor m/z");
+        assertEquals(
+            IndexField.conformerCode(e.graph().getAs("conformer_status")),
+            f[IndexField.CONFORMER_STATUS.ordinal()]);
         assertEquals(0, f[IndexField.SAMPLE_OFFSET.ordinal()] % 8);
-        Long seen = graphOffsetByKey.putIfAbsent(e.structureKey(), f[IndexField.GRAPH_OFFSET.ordinal()]);
+        Long seen =
+            graphOffsetByKey.putIfAbsent(e.structureKey(), f[IndexField.GRAPH_OFFSET.ordinal()]);
         if (seen != null) {
           assertEquals(seen, f[IndexField.GRAPH_OFFSET.ordinal()]);
         }
@@ -113,7 +133,8 @@ class LightDbShardSinkTest {
   void everyWrittenFilePassesTheLightDbVerifierAndHasTheExpectedGeometry() throws Exception {
     List<ExportSample> samples = fixture.samples("train");
     List<Path> files = write(dir, samples, 7);
-    try (LightDb index = LightDb.openReadOnly(files.get(0)); LightDb spectra = LightDb.openReadOnly(files.get(2))) {
+    try (LightDb index = LightDb.openReadOnly(files.get(0));
+        LightDb spectra = LightDb.openReadOnly(files.get(2))) {
       for (LightDb db : List.of(index, spectra)) {
         VerifyReport v = db.verify();
         assertTrue(v.ok(), v.problems().toString());
@@ -122,10 +143,15 @@ class LightDbShardSinkTest {
       }
       assertEquals(IndexField.schema(), index.schema());
       assertEquals(new Schema(ElementType.SINT64, 1, ElementType.SINT64, 16, 64), index.schema());
-      assertEquals(new Schema(ElementType.SINT64, 1, ElementType.FLOAT32, Fixture.BINS, 40), spectra.schema());
-      assertEquals(index.headerFacts().totalBlocks() * index.schema().pageByteSize(), Files.size(files.get(0)));
+      assertEquals(
+          new Schema(ElementType.SINT64, 1, ElementType.FLOAT32, Fixture.BINS, 40),
+          spectra.schema());
+      assertEquals(
+          index.headerFacts().totalBlocks() * index.schema().pageByteSize(),
+          Files.size(files.get(0)));
       for (int i = 0; i < samples.size(); i++) {
-        assertArrayEquals(floats(samples.get(i).spectrum(), "normalized_spectrum"),
+        assertArrayEquals(
+            floats(samples.get(i).spectrum(), "normalized_spectrum"),
             Elements.toFloats(spectra.read(Elements.longs(7 + i)).orElseThrow()));
       }
     }
@@ -135,7 +161,8 @@ class LightDbShardSinkTest {
   void theUserAreasSummariseTheShardAndTheFeatureSchema() throws Exception {
     List<ExportSample> samples = fixture.samples("train");
     List<Path> files = write(dir, samples, 100);
-    try (LightDb index = LightDb.openReadOnly(files.get(0)); LightDb spectra = LightDb.openReadOnly(files.get(2))) {
+    try (LightDb index = LightDb.openReadOnly(files.get(0));
+        LightDb spectra = LightDb.openReadOnly(files.get(2))) {
       JsonNode u = UserArea.decode(index.readUserArea());
       assertEquals("msetl-lightdb-shard", u.path("format").asText());
       assertEquals(1, u.path("format_version").asInt());
@@ -160,7 +187,8 @@ class LightDbShardSinkTest {
     List<Path> b = write(dir.resolve("b"), samples, 0);
     assertEquals(a.size(), b.size());
     for (int i = 0; i < a.size(); i++) {
-      assertArrayEquals(Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).toString());
+      assertArrayEquals(
+          Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).toString());
     }
   }
 

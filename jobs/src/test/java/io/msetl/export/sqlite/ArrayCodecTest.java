@@ -37,15 +37,19 @@ class ArrayCodecTest {
   @Test
   void decodingReturnsWhatWasEncoded() {
     try (ArrayCodec c = new ArrayCodec()) {
-      assertArrayEquals(new float[] {0f, 0.25f, 1f}, ArrayCodec.decodeFloats(c.floats(List.of(0f, 0.25f, 1f))));
-      assertArrayEquals(new double[] {15.0, 27.5}, ArrayCodec.decodeDoubles(c.doubles(List.of(15.0, 27.5))));
-      assertArrayEquals(new long[] {0, 1, 1, 0}, ArrayCodec.decodeLongs(c.longs(List.of(0, 1, 1, 0))));
+      assertArrayEquals(
+          new float[] {0f, 0.25f, 1f}, ArrayCodec.decodeFloats(c.floats(List.of(0f, 0.25f, 1f))));
+      assertArrayEquals(
+          new double[] {15.0, 27.5}, ArrayCodec.decodeDoubles(c.doubles(List.of(15.0, 27.5))));
+      assertArrayEquals(
+          new long[] {0, 1, 1, 0}, ArrayCodec.decodeLongs(c.longs(List.of(0, 1, 1, 0))));
       assertArrayEquals(new int[] {7, -1}, ArrayCodec.decodeInts(c.ints(List.of(7, -1))));
     }
   }
 
   @Test
   void aCorruptBlobIsAClearErrorNotGarbage() {
-    assertThrows(IllegalArgumentException.class, () -> ArrayCodec.decodeFloats(new byte[] {1, 2, 3, 4}));
+    assertThrows(
+        IllegalArgumentException.class, () -> ArrayCodec.decodeFloats(new byte[] {1, 2, 3, 4}));
   }
 }

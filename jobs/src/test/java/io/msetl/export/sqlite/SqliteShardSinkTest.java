@@ -22,16 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteShardSinkTest {
-  private static final String ORIGINAL_QUERY = "SELECT c.*, s.normalized_spectrum, g.node_features, g.edge_index, "
-      + "g.edge_attr FROM compounds c JOIN spectra s ON c.id = s.compound_id JOIN graph_features g "
-      + "ON c.id = g.compound_id WHERE c.id = ?";
+  private static final String ORIGINAL_QUERY =
+      "SELECT c.*, s.normalized_spectrum, g.node_features, g.edge_index, "
+          + "g.edge_attr FROM compounds c JOIN spectra s ON c.id = s.compound_id JOIN graph_features g "
+          + "ON c.id = g.compound_id WHERE c.id = ?";
 
   @TempDir Path dir;
   private final Fixture fixture = new Fixture(20, 6, 0);
 
   private Path write(Path folder, List<ExportSample> samples, long first) throws Exception {
     Files.createDirectories(folder);
-    ShardSpec spec = new ShardSpec("train", 1, 3, first, Map.of("feature_schema", "{\"version\":\"fs1\"}"));
+    ShardSpec spec =
+        new ShardSpec("train", 1, 3, first, Map.of("feature_schema", "{\"version\":\"fs1\"}"));
     try (ShardSink sink = new SqliteShardFormat().open(spec, folder)) {
       long i = first;
       for (ExportSample s : samples) {
@@ -55,12 +57,16 @@ class SqliteShardSinkTest {
       try (ResultSet rs = ps.executeQuery()) {
         assertTrue(rs.next());
         assertEquals(third.compoundId(), rs.getString("id"));
-        assertEquals(third.compound().<String>getAs("canonical_smiles"), rs.getString("canonical_smiles"));
-        assertArrayEquals(floats(third.spectrum().getList(third.spectrum().fieldIndex("normalized_spectrum"))),
+        assertEquals(
+            third.compound().<String>getAs("canonical_smiles"), rs.getString("canonical_smiles"));
+        assertArrayEquals(
+            floats(third.spectrum().getList(third.spectrum().fieldIndex("normalized_spectrum"))),
             ArrayCodec.decodeFloats(rs.getBytes("normalized_spectrum")));
-        assertArrayEquals(floats(third.graph().getList(third.graph().fieldIndex("node_features"))),
+        assertArrayEquals(
+            floats(third.graph().getList(third.graph().fieldIndex("node_features"))),
             ArrayCodec.decodeFloats(rs.getBytes("node_features")));
-        assertArrayEquals(longs(third.graph().getList(third.graph().fieldIndex("edge_index"))),
+        assertArrayEquals(
+            longs(third.graph().getList(third.graph().fieldIndex("edge_index"))),
             ArrayCodec.decodeLongs(rs.getBytes("edge_index")));
         assertFalse(rs.next());
       }
@@ -102,7 +108,8 @@ class SqliteShardSinkTest {
       assertEquals(distinct, r.scalar("SELECT count(*) FROM structures"));
       assertEquals(samples.size(), r.scalar("SELECT count(*) FROM graph_features"));
       assertEquals(samples.size(), r.scalar("SELECT count(*) FROM compounds"));
-      assertEquals(samples.size(), r.scalar("SELECT count(*) FROM dataset_splits WHERE split = 'train'"));
+      assertEquals(
+          samples.size(), r.scalar("SELECT count(*) FROM dataset_splits WHERE split = 'train'"));
     }
   }
 
@@ -118,8 +125,14 @@ class SqliteShardSinkTest {
       assertEquals("1", meta.get("shard_index"));
       assertEquals("{\"version\":\"fs1\"}", meta.get("feature_schema"));
       String arrays = meta.get("arrays");
-      assertTrue(arrays.contains("\"structures.edge_index\":{\"dtype\":\"<i8\",\"shape\":[2,\"num_edges\"]"), arrays);
-      assertTrue(arrays.contains("\"spectra.normalized_spectrum\":{\"dtype\":\"<f4\",\"shape\":[\"num_bins\"]"), arrays);
+      assertTrue(
+          arrays.contains(
+              "\"structures.edge_index\":{\"dtype\":\"<i8\",\"shape\":[2,\"num_edges\"]"),
+          arrays);
+      assertTrue(
+          arrays.contains(
+              "\"spectra.normalized_spectrum\":{\"dtype\":\"<f4\",\"shape\":[\"num_bins\"]"),
+          arrays);
     }
   }
 

@@ -5,8 +5,8 @@ import io.msetl.featurize.FeatureSchema;
 import io.msetl.featurize.FeaturizeResult;
 import io.msetl.featurize.FeaturizerConfig;
 import io.msetl.featurize.IdentifyResult;
-import io.msetl.featurize.MoleculeFeaturizer;
 import io.msetl.featurize.MoleculeFeatures;
+import io.msetl.featurize.MoleculeFeaturizer;
 import io.msetl.featurize.MoleculeIdentifier;
 import io.msetl.featurize.MoleculeIdentity;
 import io.msetl.rdkit.RdkitNative;
@@ -27,55 +27,57 @@ import org.apache.spark.sql.types.StructType;
  * buffered. Run {@link #identify} on every record, deduplicate by {@code structure_key}, then run
  * {@link #featurize} once per distinct structure.
  *
- * <p>A user RDKit build can be given with the Spark conf {@value RdkitNative#SPARK_CONF_KEY}
- * (read here on the driver and shipped in the config) unless the config names one already.
+ * <p>A user RDKit build can be given with the Spark conf {@value RdkitNative#SPARK_CONF_KEY} (read
+ * here on the driver and shipped in the config) unless the config names one already.
  */
 public final class MoleculeStage {
 
   /** Columns {@link #identify} appends, in order. */
-  public static final StructType IDENTITY_COLUMNS = new StructType()
-      .add("structure_key", DataTypes.StringType)
-      .add("canonical_smiles", DataTypes.StringType)
-      .add("inchi", DataTypes.StringType)
-      .add("inchikey", DataTypes.StringType)
-      .add("formula_computed", DataTypes.StringType)
-      .add("exact_mass_computed", DataTypes.DoubleType)
-      .add("heavy_atoms", DataTypes.IntegerType)
-      .add("formal_charge", DataTypes.IntegerType)
-      .add("fragment_count", DataTypes.IntegerType)
-      .add("fragments_stripped", DataTypes.BooleanType)
-      .add("murcko_scaffold", DataTypes.StringType)
-      .add("molblock_parent", DataTypes.StringType)
-      .add("reject_reason", DataTypes.StringType)
-      .add("reject_message", DataTypes.StringType);
+  public static final StructType IDENTITY_COLUMNS =
+      new StructType()
+          .add("structure_key", DataTypes.StringType)
+          .add("canonical_smiles", DataTypes.StringType)
+          .add("inchi", DataTypes.StringType)
+          .add("inchikey", DataTypes.StringType)
+          .add("formula_computed", DataTypes.StringType)
+          .add("exact_mass_computed", DataTypes.DoubleType)
+          .add("heavy_atoms", DataTypes.IntegerType)
+          .add("formal_charge", DataTypes.IntegerType)
+          .add("fragment_count", DataTypes.IntegerType)
+          .add("fragments_stripped", DataTypes.BooleanType)
+          .add("murcko_scaffold", DataTypes.StringType)
+          .add("molblock_parent", DataTypes.StringType)
+          .add("reject_reason", DataTypes.StringType)
+          .add("reject_message", DataTypes.StringType);
 
   /** Output schema of {@link #featurize}. */
-  public static final StructType FEATURE_SCHEMA = new StructType()
-      .add("structure_key", DataTypes.StringType)
-      .add("num_atoms", DataTypes.IntegerType)
-      .add("node_feature_width", DataTypes.IntegerType)
-      .add("node_features", DataTypes.createArrayType(DataTypes.FloatType, false))
-      .add("num_edges", DataTypes.IntegerType)
-      .add("edge_index", DataTypes.createArrayType(DataTypes.IntegerType, false))
-      .add("edge_feature_width", DataTypes.IntegerType)
-      .add("edge_attr", DataTypes.createArrayType(DataTypes.FloatType, false))
-      .add("coords", DataTypes.createArrayType(DataTypes.FloatType, false))
-      .add("conformer_status", DataTypes.StringType)
-      .add("force_field", DataTypes.StringType)
-      .add("conformer_seed", DataTypes.LongType)
-      .add("conformer_millis", DataTypes.DoubleType)
-      .add("featurizer_version", DataTypes.StringType)
-      .add("feature_schema_version", DataTypes.StringType)
-      .add("reject_reason", DataTypes.StringType)
-      .add("reject_message", DataTypes.StringType);
+  public static final StructType FEATURE_SCHEMA =
+      new StructType()
+          .add("structure_key", DataTypes.StringType)
+          .add("num_atoms", DataTypes.IntegerType)
+          .add("node_feature_width", DataTypes.IntegerType)
+          .add("node_features", DataTypes.createArrayType(DataTypes.FloatType, false))
+          .add("num_edges", DataTypes.IntegerType)
+          .add("edge_index", DataTypes.createArrayType(DataTypes.IntegerType, false))
+          .add("edge_feature_width", DataTypes.IntegerType)
+          .add("edge_attr", DataTypes.createArrayType(DataTypes.FloatType, false))
+          .add("coords", DataTypes.createArrayType(DataTypes.FloatType, false))
+          .add("conformer_status", DataTypes.StringType)
+          .add("force_field", DataTypes.StringType)
+          .add("conformer_seed", DataTypes.LongType)
+          .add("conformer_millis", DataTypes.DoubleType)
+          .add("featurizer_version", DataTypes.StringType)
+          .add("feature_schema_version", DataTypes.StringType)
+          .add("reject_reason", DataTypes.StringType)
+          .add("reject_message", DataTypes.StringType);
 
   private MoleculeStage() {}
 
   /**
-   * Phase 1 (cheap): identity of every record's structure. Input needs {@code record_id},
-   * {@code structure}, {@code structure_kind} and {@code inchikey_declared}; output is every input
-   * column plus {@link #IDENTITY_COLUMNS}. Rejected rows have null identity columns except for
-   * TOO_LARGE and INCHIKEY_MISMATCH, where the molecule was identified.
+   * Phase 1 (cheap): identity of every record's structure. Input needs {@code record_id}, {@code
+   * structure}, {@code structure_kind} and {@code inchikey_declared}; output is every input column
+   * plus {@link #IDENTITY_COLUMNS}. Rejected rows have null identity columns except for TOO_LARGE
+   * and INCHIKEY_MISMATCH, where the molecule was identified.
    */
   public static Dataset<Row> identify(Dataset<Row> in, FeaturizerConfig config) {
     requireColumns(in, "record_id", "structure", "structure_kind", "inchikey_declared");
@@ -89,19 +91,24 @@ public final class MoleculeStage {
     int kind = inSchema.fieldIndex("structure_kind");
     int declared = inSchema.fieldIndex("inchikey_declared");
     int width = inSchema.size();
-    MapPartitionsFunction<Row, Row> fn = rows -> {
-      MoleculeIdentifier identifier = new MoleculeIdentifier(c);
-      return new PartitionIterator<>(rows, row -> {
-        IdentifyResult r = identifier.identify(row.getString(structure), row.getString(kind),
-            row.getString(declared));
-        Object[] values = new Object[width + IDENTITY_COLUMNS.size()];
-        for (int i = 0; i < width; i++) {
-          values[i] = row.get(i);
-        }
-        fillIdentity(values, width, r);
-        return RowFactory.create(values);
-      }, () -> { });
-    };
+    MapPartitionsFunction<Row, Row> fn =
+        rows -> {
+          MoleculeIdentifier identifier = new MoleculeIdentifier(c);
+          return new PartitionIterator<>(
+              rows,
+              row -> {
+                IdentifyResult r =
+                    identifier.identify(
+                        row.getString(structure), row.getString(kind), row.getString(declared));
+                Object[] values = new Object[width + IDENTITY_COLUMNS.size()];
+                for (int i = 0; i < width; i++) {
+                  values[i] = row.get(i);
+                }
+                fillIdentity(values, width, r);
+                return RowFactory.create(values);
+              },
+              () -> {});
+        };
     return in.mapPartitions(fn, Encoders.row(outSchema));
   }
 
@@ -115,12 +122,16 @@ public final class MoleculeStage {
     FeaturizerConfig c = withSparkLibrary(structures, config);
     int key = structures.schema().fieldIndex("structure_key");
     int molblock = structures.schema().fieldIndex("molblock_parent");
-    MapPartitionsFunction<Row, Row> fn = rows -> {
-      MoleculeFeaturizer featurizer = new MoleculeFeaturizer(c);
-      String version = featurizer.versionString();
-      return new PartitionIterator<>(rows, row -> toRow(row.getString(key),
-          featurizer.featurize(row.getString(molblock)), version), featurizer);
-    };
+    MapPartitionsFunction<Row, Row> fn =
+        rows -> {
+          MoleculeFeaturizer featurizer = new MoleculeFeaturizer(c);
+          String version = featurizer.versionString();
+          return new PartitionIterator<>(
+              rows,
+              row ->
+                  toRow(row.getString(key), featurizer.featurize(row.getString(molblock)), version),
+              featurizer);
+        };
     return structures.mapPartitions(fn, Encoders.row(FEATURE_SCHEMA));
   }
 
@@ -147,14 +158,44 @@ public final class MoleculeStage {
   static Row toRow(String key, FeaturizeResult r, String version) {
     MoleculeFeatures f = r.features();
     if (f == null) {
-      return RowFactory.create(key, null, null, null, null, null, null, null, null, null, null,
-          null, null, version, FeatureSchema.VERSION, r.rejectReason(), r.rejectMessage());
+      return RowFactory.create(
+          key,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          version,
+          FeatureSchema.VERSION,
+          r.rejectReason(),
+          r.rejectMessage());
     }
     ConformerResult c = f.conformer();
-    return RowFactory.create(key, f.numAtoms(), f.nodeFeatureWidth(), f.nodeFeatures(),
-        f.numEdges(), f.edgeIndex(), f.edgeFeatureWidth(), f.edgeAttr(), c.coords(),
-        c.status().name(), c.forceField(), c.seed(), c.millis(), version, FeatureSchema.VERSION,
-        r.rejectReason(), r.rejectMessage());
+    return RowFactory.create(
+        key,
+        f.numAtoms(),
+        f.nodeFeatureWidth(),
+        f.nodeFeatures(),
+        f.numEdges(),
+        f.edgeIndex(),
+        f.edgeFeatureWidth(),
+        f.edgeAttr(),
+        c.coords(),
+        c.status().name(),
+        c.forceField(),
+        c.seed(),
+        c.millis(),
+        version,
+        FeatureSchema.VERSION,
+        r.rejectReason(),
+        r.rejectMessage());
   }
 
   static FeaturizerConfig withSparkLibrary(Dataset<Row> in, FeaturizerConfig config) {
@@ -173,8 +214,8 @@ public final class MoleculeStage {
       }
     }
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("input lacks column(s) " + missing + "; it has "
-          + List.of(in.columns()));
+      throw new IllegalArgumentException(
+          "input lacks column(s) " + missing + "; it has " + List.of(in.columns()));
     }
   }
 }

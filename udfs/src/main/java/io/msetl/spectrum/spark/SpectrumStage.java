@@ -17,15 +17,16 @@ import org.apache.spark.sql.types.StructType;
 public final class SpectrumStage {
 
   /** Columns {@link #normalize} appends, in order. */
-  public static final StructType SPECTRUM_COLUMNS = new StructType()
-      .add("clean_mz", DataTypes.createArrayType(DataTypes.DoubleType, false))
-      .add("clean_intensity", DataTypes.createArrayType(DataTypes.DoubleType, false))
-      .add("binned", DataTypes.createArrayType(DataTypes.FloatType, false))
-      .add("num_peaks_clean", DataTypes.IntegerType)
-      .add("peaks_above_range", DataTypes.IntegerType)
-      .add("peaks_below_range", DataTypes.IntegerType)
-      .add("peaks_dropped", DataTypes.IntegerType)
-      .add("spectrum_reject_reason", DataTypes.StringType);
+  public static final StructType SPECTRUM_COLUMNS =
+      new StructType()
+          .add("clean_mz", DataTypes.createArrayType(DataTypes.DoubleType, false))
+          .add("clean_intensity", DataTypes.createArrayType(DataTypes.DoubleType, false))
+          .add("binned", DataTypes.createArrayType(DataTypes.FloatType, false))
+          .add("num_peaks_clean", DataTypes.IntegerType)
+          .add("peaks_above_range", DataTypes.IntegerType)
+          .add("peaks_below_range", DataTypes.IntegerType)
+          .add("peaks_dropped", DataTypes.IntegerType)
+          .add("spectrum_reject_reason", DataTypes.StringType);
 
   private SpectrumStage() {}
 
@@ -37,8 +38,8 @@ public final class SpectrumStage {
   public static Dataset<Row> normalize(Dataset<Row> in, SpectrumConfig config) {
     for (String c : new String[] {"mz", "intensity", "precursor_mz"}) {
       if (!List.of(in.columns()).contains(c)) {
-        throw new IllegalArgumentException("input lacks column " + c + "; it has "
-            + List.of(in.columns()));
+        throw new IllegalArgumentException(
+            "input lacks column " + c + "; it has " + List.of(in.columns()));
       }
     }
     StructType inSchema = in.schema();
@@ -51,23 +52,24 @@ public final class SpectrumStage {
     int precursor = inSchema.fieldIndex("precursor_mz");
     int width = inSchema.size();
     SpectrumNormalizer normalizer = new SpectrumNormalizer(config);
-    MapFunction<Row, Row> fn = row -> {
-      Double p = row.isNullAt(precursor) ? null : row.getDouble(precursor);
-      NormalizedSpectrum s = normalizer.normalize(doubles(row, mz), doubles(row, intensity), p);
-      Object[] values = new Object[width + SPECTRUM_COLUMNS.size()];
-      for (int i = 0; i < width; i++) {
-        values[i] = row.get(i);
-      }
-      values[width] = s.cleanMz();
-      values[width + 1] = s.cleanIntensity();
-      values[width + 2] = s.binned();
-      values[width + 3] = s.numPeaksClean();
-      values[width + 4] = s.peaksAboveRange();
-      values[width + 5] = s.peaksBelowRange();
-      values[width + 6] = s.peaksDropped();
-      values[width + 7] = s.rejectReason();
-      return RowFactory.create(values);
-    };
+    MapFunction<Row, Row> fn =
+        row -> {
+          Double p = row.isNullAt(precursor) ? null : row.getDouble(precursor);
+          NormalizedSpectrum s = normalizer.normalize(doubles(row, mz), doubles(row, intensity), p);
+          Object[] values = new Object[width + SPECTRUM_COLUMNS.size()];
+          for (int i = 0; i < width; i++) {
+            values[i] = row.get(i);
+          }
+          values[width] = s.cleanMz();
+          values[width + 1] = s.cleanIntensity();
+          values[width + 2] = s.binned();
+          values[width + 3] = s.numPeaksClean();
+          values[width + 4] = s.peaksAboveRange();
+          values[width + 5] = s.peaksBelowRange();
+          values[width + 6] = s.peaksDropped();
+          values[width + 7] = s.rejectReason();
+          return RowFactory.create(values);
+        };
     return in.map(fn, Encoders.row(outSchema));
   }
 

@@ -34,9 +34,13 @@ class MoleculeStageSparkTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("MoleculeStageSparkTest")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
-        .getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("MoleculeStageSparkTest")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "4")
+            .getOrCreate();
   }
 
   @AfterAll
@@ -45,32 +49,53 @@ class MoleculeStageSparkTest {
   }
 
   private static Dataset<Row> records() {
-    StructType schema = new StructType().add("record_id", DataTypes.StringType)
-        .add("structure", DataTypes.StringType).add("structure_kind", DataTypes.StringType)
-        .add("inchikey_declared", DataTypes.StringType);
+    StructType schema =
+        new StructType()
+            .add("record_id", DataTypes.StringType)
+            .add("structure", DataTypes.StringType)
+            .add("structure_kind", DataTypes.StringType)
+            .add("inchikey_declared", DataTypes.StringType);
     List<Row> rows = new ArrayList<>();
     Map<Integer, String> declared = TestMolecules.declaredInchiKeys();
     for (int id : SMALL) {
-      rows.add(RowFactory.create("ID" + id, TestMolecules.molblock(id), "molblock",
-          declared.get(id)));
+      rows.add(
+          RowFactory.create("ID" + id, TestMolecules.molblock(id), "molblock", declared.get(id)));
     }
     rows.add(RowFactory.create("ID1", TestMolecules.molblock(1), "molblock", declared.get(1)));
     rows.add(RowFactory.create("salt", "CC[N+](CC)(CC)CC.[Br-]", "smiles", null));
-    rows.add(RowFactory.create("replicate-of-45", TestMolecules.molblock(45), "molblock",
-        declared.get(45)));
-    rows.add(RowFactory.create("wrong-key", TestMolecules.molblock(14), "molblock",
-        declared.get(45)));
+    rows.add(
+        RowFactory.create(
+            "replicate-of-45", TestMolecules.molblock(45), "molblock", declared.get(45)));
+    rows.add(
+        RowFactory.create("wrong-key", TestMolecules.molblock(14), "molblock", declared.get(45)));
     return spark.createDataFrame(rows, schema);
   }
 
   @Test
   void identifyAddsTheIdentityColumnsAndRejectsWithReasons() {
-    Dataset<Row> out = MoleculeStage.identify(records().repartition(3), FeaturizerConfig.defaults());
-    assertEquals(List.of("record_id", "structure", "structure_kind", "inchikey_declared",
-        "structure_key", "canonical_smiles", "inchi", "inchikey", "formula_computed",
-        "exact_mass_computed", "heavy_atoms", "formal_charge", "fragment_count",
-        "fragments_stripped", "murcko_scaffold", "molblock_parent", "reject_reason",
-        "reject_message"), Arrays.asList(out.columns()));
+    Dataset<Row> out =
+        MoleculeStage.identify(records().repartition(3), FeaturizerConfig.defaults());
+    assertEquals(
+        List.of(
+            "record_id",
+            "structure",
+            "structure_kind",
+            "inchikey_declared",
+            "structure_key",
+            "canonical_smiles",
+            "inchi",
+            "inchikey",
+            "formula_computed",
+            "exact_mass_computed",
+            "heavy_atoms",
+            "formal_charge",
+            "fragment_count",
+            "fragments_stripped",
+            "murcko_scaffold",
+            "molblock_parent",
+            "reject_reason",
+            "reject_message"),
+        Arrays.asList(out.columns()));
     Map<String, Row> byId = new TreeMap<>();
     for (Row r : out.collectAsList()) {
       byId.put(r.getString(0), r);
@@ -92,13 +117,19 @@ class MoleculeStageSparkTest {
 
   @Test
   void featurizingInDifferentPartitioningsGivesBitIdenticalArrays() {
-    Dataset<Row> distinct = MoleculeStage.identify(records(), FeaturizerConfig.defaults())
-        .filter("reject_reason IS NULL")
-        .select("structure_key", "molblock_parent").dropDuplicates("structure_key");
-    List<Row> one = MoleculeStage.featurize(distinct.coalesce(1), FeaturizerConfig.defaults())
-        .orderBy("structure_key").collectAsList();
-    List<Row> four = MoleculeStage.featurize(distinct.repartition(4), FeaturizerConfig.defaults())
-        .orderBy("structure_key").collectAsList();
+    Dataset<Row> distinct =
+        MoleculeStage.identify(records(), FeaturizerConfig.defaults())
+            .filter("reject_reason IS NULL")
+            .select("structure_key", "molblock_parent")
+            .dropDuplicates("structure_key");
+    List<Row> one =
+        MoleculeStage.featurize(distinct.coalesce(1), FeaturizerConfig.defaults())
+            .orderBy("structure_key")
+            .collectAsList();
+    List<Row> four =
+        MoleculeStage.featurize(distinct.repartition(4), FeaturizerConfig.defaults())
+            .orderBy("structure_key")
+            .collectAsList();
     assertEquals(9, one.size(), "8 molecules + the salt's cation; the replicate is deduplicated");
     for (int i = 0; i < one.size(); i++) {
       Row a = one.get(i);
@@ -120,10 +151,12 @@ class MoleculeStageSparkTest {
 
   @Test
   void featurizeReportsUnreadableParentsAsRejects() {
-    StructType schema = new StructType().add("structure_key", DataTypes.StringType)
-        .add("molblock_parent", DataTypes.StringType);
-    Dataset<Row> in = spark.createDataFrame(List.of(
-        RowFactory.create("bad", TestMolecules.molblock(1))), schema);
+    StructType schema =
+        new StructType()
+            .add("structure_key", DataTypes.StringType)
+            .add("molblock_parent", DataTypes.StringType);
+    Dataset<Row> in =
+        spark.createDataFrame(List.of(RowFactory.create("bad", TestMolecules.molblock(1))), schema);
     Row r = MoleculeStage.featurize(in, FeaturizerConfig.defaults()).first();
     assertEquals("SANITIZE_FAILED", r.getAs("reject_reason"));
     assertNull(r.getAs("node_features"));
@@ -131,20 +164,27 @@ class MoleculeStageSparkTest {
 
   @Test
   void aMissingInputColumnIsAOneLineError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MoleculeStage.featurize(records(), FeaturizerConfig.defaults()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MoleculeStage.featurize(records(), FeaturizerConfig.defaults()));
     assertTrue(e.getMessage().startsWith("input lacks column(s) [structure_key, molblock_parent]"));
   }
 
   @Test
   void spectrumStageAddsCleanPeaksBinsAndCounts() {
-    StructType schema = new StructType()
-        .add("mz", DataTypes.createArrayType(DataTypes.DoubleType, true))
-        .add("intensity", DataTypes.createArrayType(DataTypes.DoubleType, true))
-        .add("precursor_mz", DataTypes.DoubleType);
-    Dataset<Row> in = spark.createDataFrame(List.of(
-        RowFactory.create(List.of(57.0, 29.0, 1200.0), Arrays.asList(999.0, null, 5.0), null),
-        RowFactory.create(List.of(10.0), List.of(0.0), 100.0)), schema);
+    StructType schema =
+        new StructType()
+            .add("mz", DataTypes.createArrayType(DataTypes.DoubleType, true))
+            .add("intensity", DataTypes.createArrayType(DataTypes.DoubleType, true))
+            .add("precursor_mz", DataTypes.DoubleType);
+    Dataset<Row> in =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create(
+                    List.of(57.0, 29.0, 1200.0), Arrays.asList(999.0, null, 5.0), null),
+                RowFactory.create(List.of(10.0), List.of(0.0), 100.0)),
+            schema);
     List<Row> out = SpectrumStage.normalize(in, SpectrumConfig.defaults()).collectAsList();
     Row first = out.get(0);
     assertEquals(List.of(57.0, 1200.0), first.getList(first.fieldIndex("clean_mz")));
@@ -160,20 +200,32 @@ class MoleculeStageSparkTest {
   void theSqlFunctionsWorkFromSql() {
     MsetlUdfs.register(spark);
     StructType schema = new StructType().add("molblock", DataTypes.StringType);
-    spark.createDataFrame(List.of(RowFactory.create(TestMolecules.molblock(45)),
-        RowFactory.create(TestMolecules.molblock(1))), schema).createOrReplaceTempView("mols");
-    List<Row> rows = spark.sql("SELECT msetl_inchikey(molblock) AS k, f.num_atoms, "
-        + "f.conformer_status, f.reject_reason, size(f.node_features) AS nf "
-        + "FROM (SELECT molblock, msetl_featurize(molblock) AS f FROM mols) ORDER BY k")
-        .collectAsList();
+    spark
+        .createDataFrame(
+            List.of(
+                RowFactory.create(TestMolecules.molblock(45)),
+                RowFactory.create(TestMolecules.molblock(1))),
+            schema)
+        .createOrReplaceTempView("mols");
+    List<Row> rows =
+        spark
+            .sql(
+                "SELECT msetl_inchikey(molblock) AS k, f.num_atoms, "
+                    + "f.conformer_status, f.reject_reason, size(f.node_features) AS nf "
+                    + "FROM (SELECT molblock, msetl_featurize(molblock) AS f FROM mols) ORDER BY k")
+            .collectAsList();
     assertNull(rows.get(0).get(0));
     assertEquals("SANITIZE_FAILED", rows.get(0).getString(3));
     assertEquals("RYYVLZVUVIJVGH-UHFFFAOYSA-N", rows.get(1).getString(0));
     assertEquals(14, rows.get(1).getInt(1));
     assertEquals("OK", rows.get(1).getString(2));
     assertEquals(14 * 58, rows.get(1).getInt(4));
-    Row bin = spark.sql("SELECT msetl_bin_spectrum(array(41.0D, 57.0D, 85.0D), "
-        + "array(300.0D, 999.0D, 120.0D)) AS b").first();
+    Row bin =
+        spark
+            .sql(
+                "SELECT msetl_bin_spectrum(array(41.0D, 57.0D, 85.0D), "
+                    + "array(300.0D, 999.0D, 120.0D)) AS b")
+            .first();
     assertEquals(1.0f, (float) bin.getList(0).get(56));
     assertEquals(300f / 999f, (float) bin.getList(0).get(40));
   }
