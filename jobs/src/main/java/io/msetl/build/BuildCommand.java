@@ -7,7 +7,7 @@ import io.msetl.cli.CliContext;
 import io.msetl.cli.Command;
 import io.msetl.cli.OptionSpec;
 import io.msetl.cli.ParsedOptions;
-import io.msetl.cli.UsageException;
+import io.msetl.errors.MsetlErrors;
 import io.msetl.featurize.EmbedFailurePolicy;
 import io.msetl.featurize.FeaturizerConfig;
 import io.msetl.featurize.FragmentPolicy;
@@ -145,7 +145,7 @@ public final class BuildCommand implements Command {
     try {
       build = buildOptions(opts, input, out);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw MsetlErrors.invalidValue(e);
     }
     // Before Spark starts: a bad output folder should cost a second, not a Spark start-up.
     OutputFolder.checkWritable(out, new org.apache.hadoop.conf.Configuration());

@@ -1,6 +1,6 @@
 package io.msetl.build;
 
-import io.msetl.cli.UsageException;
+import io.msetl.errors.MsetlErrors;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -23,20 +23,20 @@ public final class OutputFolder {
     try {
       FileSystem fs = root.getFileSystem(conf);
       if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
-        throw new UsageException("output " + out + " exists and is not a folder");
+        throw MsetlErrors.outputNotAFolder(out);
       }
       fs.mkdirs(root);
       fs.create(probe, false).close();
       fs.delete(probe, false);
     } catch (AccessDeniedException e) {
-      throw new UsageException("cannot write to output folder " + out + ": permission denied");
+      throw MsetlErrors.outputNotWritable(out, "permission denied");
     } catch (IOException e) {
-      throw new UsageException("cannot write to output folder " + out + ": " + e.getMessage());
+      throw MsetlErrors.outputNotWritable(out, e.getMessage());
     }
     if ("file".equals(root.toUri().getScheme()) || root.toUri().getScheme() == null) {
       Path local = Path.of(root.toUri().getPath());
       if (!Files.isWritable(local)) {
-        throw new UsageException("cannot write to output folder " + out + ": permission denied");
+        throw MsetlErrors.outputNotWritable(out, "permission denied");
       }
     }
   }

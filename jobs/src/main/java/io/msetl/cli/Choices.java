@@ -1,5 +1,6 @@
 package io.msetl.cli;
 
+import io.msetl.errors.MsetlErrors;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -18,7 +19,7 @@ public final class Choices {
         return e;
       }
     }
-    throw new UsageException(
+    throw MsetlErrors.invalidUsage(
         "option --" + option + " must be one of " + names(type) + ", got '" + value + "'");
   }
 
@@ -34,7 +35,7 @@ public final class Choices {
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;
       default ->
-          throw new UsageException(
+          throw MsetlErrors.invalidUsage(
               "option --" + option + " must be true or false, got '" + value + "'");
     };
   }

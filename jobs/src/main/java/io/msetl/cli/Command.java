@@ -14,8 +14,9 @@ public interface Command {
   OptionSpec options();
 
   /**
-   * Does the work. Problems with the user's input are {@link UsageException}s; any other exception
-   * is reported as one line too (with the stack trace only under --verbose).
+   * Does the work. Problems with the user's input are {@link
+   * io.msetl.errors.InvalidInputException}s (see {@link io.msetl.errors.MsetlErrors}); any other
+   * exception is reported as one line too (with the stack trace only under --verbose).
    *
    * @return the process exit code (0 = success)
    */

@@ -8,12 +8,19 @@ import java.util.ServiceLoader;
 final class Commands {
   private Commands() {}
 
-  private static final List<Command> ALL =
-      List.of(
-          new io.msetl.build.BuildCommand(),
-          new io.msetl.export.ExportCommand(),
-          new io.msetl.verify.VerifyCommand(),
-          new NightlyCommand());
+  /**
+   * build, export and verify (listed in META-INF/services/io.msetl.cli.Command, in help order),
+   * then nightly. Found by ServiceLoader so that the CLI does not depend on the packages whose
+   * commands it runs: they depend on it, and there is no package cycle.
+   */
+  private static final List<Command> ALL = discoverCommands();
+
+  private static List<Command> discoverCommands() {
+    List<Command> commands = new ArrayList<>();
+    ServiceLoader.load(Command.class, Commands.class.getClassLoader()).forEach(commands::add);
+    commands.add(new NightlyCommand());
+    return List.copyOf(commands);
+  }
 
   /**
    * Tools: the LightDB file tool, plus any {@link PassThroughCommand} found on the classpath (the

@@ -1,5 +1,6 @@
 package io.msetl.cli;
 
+import io.msetl.errors.MsetlErrors;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ public final class Config {
     Map<String, String> map = new TreeMap<>();
     if (!Files.exists(path)) {
       if (file != null) {
-        throw new UsageException("configuration file " + file + " does not exist");
+        throw MsetlErrors.invalidUsage("configuration file " + file + " does not exist");
       }
       return new Config(map);
     }
@@ -37,7 +38,8 @@ public final class Config {
     try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (IOException e) {
-      throw new UsageException("cannot read configuration file " + path + ": " + e.getMessage());
+      throw MsetlErrors.invalidUsage(
+          "cannot read configuration file " + path + ": " + e.getMessage());
     }
     p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k).trim()));
     return new Config(map);

@@ -1,5 +1,8 @@
 package io.msetl.cli;
 
+import io.msetl.errors.InvalidInputException;
+import io.msetl.errors.MsetlException;
+import io.msetl.errors.TablesLockedException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,21 +73,35 @@ public final class Msetl {
       Map<String, String> configured = Config.load(home, confFile).forCommand(command.name());
       ParsedOptions options = command.options().parse(rest, configured);
       return command.run(options, context);
-    } catch (UsageException e) {
-      err.println("msetl " + name + ": error: " + e.getMessage());
-      if (verbose) {
-        e.printStackTrace(err);
-      }
-      return 2;
     } catch (Throwable e) {
-      err.println("msetl " + name + ": error: " + Errors.oneLine(e));
+      int code = exitCode(e);
+      err.println("msetl " + name + ": error: " + message(e));
       if (verbose) {
         e.printStackTrace(err);
-      } else {
+      } else if (code == 1) {
         err.println("(run with --verbose for the stack trace)");
       }
-      return 1;
+      return code;
     }
+  }
+
+  /**
+   * The exit code of a failed command, the CLI's contract with scripts and schedulers: 2 the usage
+   * or input is wrong, 3 another run holds the tables, 1 the run failed.
+   */
+  static int exitCode(Throwable e) {
+    if (e instanceof InvalidInputException) {
+      return 2;
+    }
+    if (e instanceof TablesLockedException) {
+      return 3;
+    }
+    return 1;
+  }
+
+  /** The one line to print: msetl's own errors as worded, anything else by its innermost cause. */
+  static String message(Throwable e) {
+    return e instanceof MsetlException ? e.getMessage() : Errors.oneLine(e);
   }
 
   private static int firstCommandIndex(List<String> args) {

@@ -94,15 +94,12 @@ final class NightlyCommand implements Command {
     try {
       return c.run(
           c.options().parse(new ArrayList<>(argv.subList(1, argv.size())), configured), ctx);
-    } catch (UsageException e) {
-      ctx.err().println("msetl " + c.name() + ": error: " + e.getMessage());
-      return 2;
     } catch (Exception e) {
-      ctx.err().println("msetl " + c.name() + ": error: " + Errors.oneLine(e));
+      ctx.err().println("msetl " + c.name() + ": error: " + Msetl.message(e));
       if (ctx.verbose()) {
         e.printStackTrace(ctx.err());
       }
-      return 1;
+      return Msetl.exitCode(e);
     }
   }
 }

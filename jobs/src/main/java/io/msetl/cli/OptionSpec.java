@@ -1,5 +1,6 @@
 package io.msetl.cli;
 
+import io.msetl.errors.MsetlErrors;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ public final class OptionSpec {
         }
         Option o = options.get(name);
         if (o == null) {
-          throw new UsageException("unknown option --" + name + " (see --help)");
+          throw MsetlErrors.invalidUsage("unknown option --" + name + " (see --help)");
         }
         if (o.isFlag()) {
           values.put(name, inline == null ? "true" : inline);
@@ -78,7 +79,7 @@ public final class OptionSpec {
         } else if (i + 1 < args.size()) {
           values.put(name, args.get(++i));
         } else {
-          throw new UsageException("option --" + name + " needs a value " + o.valueName());
+          throw MsetlErrors.invalidUsage("option --" + name + " needs a value " + o.valueName());
         }
       } else {
         rest.add(a);
@@ -86,11 +87,11 @@ public final class OptionSpec {
     }
     long required = positionals.stream().filter(Positional::required).count();
     if (rest.size() < required) {
-      throw new UsageException(
+      throw MsetlErrors.invalidUsage(
           "missing argument " + positionals.get(rest.size()).name() + " (see --help)");
     }
     if (rest.size() > positionals.size()) {
-      throw new UsageException(
+      throw MsetlErrors.invalidUsage(
           "unexpected argument '" + rest.get(positionals.size()) + "' (see --help)");
     }
     Map<String, String> pos = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.msetl.cli;
 
+import io.msetl.errors.MsetlErrors;
 import java.util.Map;
 
 /** The values of a command's options after parsing: command line over config file over defaults. */
@@ -31,7 +32,7 @@ public final class ParsedOptions {
   public String require(String name) {
     String v = values.get(name);
     if (v == null || v.isBlank()) {
-      throw new UsageException("option --" + name + " is required");
+      throw MsetlErrors.invalidUsage("option --" + name + " is required");
     }
     return v;
   }
@@ -45,7 +46,8 @@ public final class ParsedOptions {
     try {
       return Integer.parseInt(v.trim());
     } catch (NumberFormatException e) {
-      throw new UsageException("option --" + name + " expects a whole number, got '" + v + "'");
+      throw MsetlErrors.invalidUsage(
+          "option --" + name + " expects a whole number, got '" + v + "'");
     }
   }
 
@@ -54,7 +56,8 @@ public final class ParsedOptions {
     try {
       return Long.parseLong(v.trim());
     } catch (NumberFormatException e) {
-      throw new UsageException("option --" + name + " expects a whole number, got '" + v + "'");
+      throw MsetlErrors.invalidUsage(
+          "option --" + name + " expects a whole number, got '" + v + "'");
     }
   }
 
@@ -63,7 +66,7 @@ public final class ParsedOptions {
     try {
       return Double.parseDouble(v.trim());
     } catch (NumberFormatException e) {
-      throw new UsageException("option --" + name + " expects a number, got '" + v + "'");
+      throw MsetlErrors.invalidUsage("option --" + name + " expects a number, got '" + v + "'");
     }
   }
 

@@ -4,7 +4,7 @@ import io.msetl.cli.CliContext;
 import io.msetl.cli.Command;
 import io.msetl.cli.OptionSpec;
 import io.msetl.cli.ParsedOptions;
-import io.msetl.cli.UsageException;
+import io.msetl.errors.MsetlErrors;
 import io.msetl.spark.SparkSessions;
 import io.msetl.tables.TableFormat;
 import java.util.Arrays;
@@ -66,13 +66,13 @@ public final class ExportCommand implements Command {
     try {
       format = TableFormat.parse(p.require("table-format"));
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw MsetlErrors.invalidValue(e);
     }
     String rowsText = p.get("shard-rows");
     long rows = rowsText == null || rowsText.isBlank() ? 0 : p.longValue("shard-rows");
     long bytes = parseSize(p.require("shard-bytes"));
     if (rows < 0 || (rows == 0 && bytes <= 0)) {
-      throw new UsageException("shard size must be positive");
+      throw MsetlErrors.shardSizeNotPositive();
     }
     List<String> splits =
         Arrays.stream(p.require("splits").split(","))
@@ -80,7 +80,7 @@ public final class ExportCommand implements Command {
             .filter(s -> !s.isEmpty())
             .toList();
     if (splits.isEmpty()) {
-      throw new UsageException("--splits names no split");
+      throw MsetlErrors.noSplit("splits");
     }
     ShardFormats.parse(p.require("format"));
     return new ExportOptions(
@@ -113,7 +113,7 @@ public final class ExportCommand implements Command {
     try {
       return Long.parseLong(t.trim()) * unit;
     } catch (NumberFormatException e) {
-      throw new UsageException("--shard-bytes expects a size like 256m, got '" + text + "'");
+      throw MsetlErrors.badSize("shard-bytes", text);
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.msetl.export;
 
-import io.msetl.cli.UsageException;
+import io.msetl.errors.MsetlErrors;
 import io.msetl.export.lightdb.LightDbShardFormat;
 import io.msetl.export.sqlite.SqliteShardFormat;
 import java.util.ArrayList;
@@ -34,12 +34,12 @@ public final class ShardFormats {
     for (String n : names.stream().distinct().sorted().toList()) {
       Supplier<ShardFormat> f = AVAILABLE.get(n);
       if (f == null) {
-        throw new UsageException("unknown shard format '" + n + "' (use sqlite, lightdb or both)");
+        throw MsetlErrors.unknownShardFormat(n, BOTH);
       }
       out.add(f.get());
     }
     if (out.isEmpty()) {
-      throw new UsageException("--format names no shard format");
+      throw MsetlErrors.noShardFormat("format");
     }
     return out;
   }

@@ -1,6 +1,6 @@
 package io.msetl.export;
 
-import io.msetl.cli.UsageException;
+import io.msetl.errors.MsetlErrors;
 import io.msetl.tables.TableStore;
 import io.msetl.tables.Tables;
 import java.util.LinkedHashMap;
@@ -21,24 +21,12 @@ final class TableVersions {
     for (Tables t : EXPORTED) {
       OptionalLong latest = store.latestVersion(t);
       if (latest.isEmpty()) {
-        throw new UsageException(
-            "table "
-                + t.tableName()
-                + " does not exist under "
-                + store.root()
-                + " (run msetl build first, or point --tables at the tables folder)");
+        throw MsetlErrors.tableMissing(t.tableName(), store.root());
       }
       Long want = requested.getOrDefault(t.tableName(), requested.get("*"));
       long v = want == null ? latest.getAsLong() : want;
       if (v < 0 || v > latest.getAsLong()) {
-        throw new UsageException(
-            "table "
-                + t.tableName()
-                + " has no version "
-                + v
-                + " (latest is "
-                + latest.getAsLong()
-                + ")");
+        throw MsetlErrors.tableVersionMissing(t.tableName(), v, latest.getAsLong());
       }
       out.put(t.tableName(), v);
     }
@@ -55,13 +43,12 @@ final class TableVersions {
       String name = kv.length == 2 ? kv[0].trim() : "*";
       String num = (kv.length == 2 ? kv[1] : kv[0]).trim();
       if (!name.equals("*") && EXPORTED.stream().noneMatch(t -> t.tableName().equals(name))) {
-        throw new UsageException("--table-version names unknown table '" + name + "'");
+        throw MsetlErrors.unknownTable("table-version", name);
       }
       try {
         m.put(name, Long.parseLong(num));
       } catch (NumberFormatException e) {
-        throw new UsageException(
-            "--table-version expects latest, N or table=N,..., got '" + spec + "'");
+        throw MsetlErrors.badTableVersions("table-version", spec);
       }
     }
     return m;

@@ -1,6 +1,6 @@
 package io.msetl.verify;
 
-import io.msetl.cli.UsageException;
+import io.msetl.errors.MsetlErrors;
 import io.msetl.export.HadoopConf;
 import io.msetl.export.Publisher;
 import java.io.IOException;
@@ -29,8 +29,7 @@ final class ExportLocation {
     } else if (fs.exists(new Path(q, Publisher.LATEST))) {
       dir = new Path(q, read(new Path(q, Publisher.LATEST)).trim());
     } else {
-      throw new UsageException(
-          target + " is neither an export (no manifest.json) nor an exports folder (no latest)");
+      throw MsetlErrors.notAnExport(target);
     }
   }
 

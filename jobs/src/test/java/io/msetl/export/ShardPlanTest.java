@@ -3,7 +3,7 @@ package io.msetl.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.msetl.cli.UsageException;
+import io.msetl.errors.InvalidInputException;
 import io.msetl.verify.VerifierPicks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class ShardPlanTest {
     assertEquals(1L << 30, ExportCommand.parseSize("1G"));
     assertEquals(4096, ExportCommand.parseSize("4k"));
     assertEquals(1000, ExportCommand.parseSize("1000"));
-    assertThrows(UsageException.class, () -> ExportCommand.parseSize("big"));
+    assertThrows(InvalidInputException.class, () -> ExportCommand.parseSize("big"));
   }
 
   @Test
@@ -56,7 +56,7 @@ class ShardPlanTest {
         ShardFormats.parse("sqlite, lightdb").stream().map(ShardFormat::name).toList());
     assertEquals(
         "unknown shard format 'csv' (use sqlite, lightdb or both)",
-        assertThrows(UsageException.class, () -> ShardFormats.parse("csv")).getMessage());
+        assertThrows(InvalidInputException.class, () -> ShardFormats.parse("csv")).getMessage());
   }
 
   @Test
