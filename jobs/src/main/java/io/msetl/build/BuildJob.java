@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.udf;
 
 import io.msetl.featurize.spark.MoleculeStage;
@@ -17,13 +16,13 @@ import io.msetl.ingest.Ingest;
 import io.msetl.ingest.IngestResult;
 import io.msetl.spectrum.spark.SpectrumStage;
 import io.msetl.split.SplitAssigner;
+import io.msetl.tables.RejectRows;
 import io.msetl.tables.TableStore;
 import io.msetl.tables.TableStores;
 import io.msetl.tables.Tables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -331,16 +330,11 @@ public final class BuildJob {
 
   /** Rows that carry {@code reject_reason}/{@code reject_message} → the rejects table's columns. */
   private static Dataset<Row> asRejects(Dataset<Row> rows, String stage) {
-    Column excerpt =
-        substring(coalesce(col("structure"), lit("")), 1, io.msetl.reject.Reject.MAX_EXCERPT_CHARS);
-    return rows.select(
-        lit(stage).as("stage"),
-        col("reject_reason").as("reason"),
-        col("reject_message").as("message"),
-        col("record_id"),
-        col("source_file"),
-        col("byte_offset"),
-        col("ordinal"),
-        excerpt.as("raw_excerpt"));
+    return RejectRows.of(
+        rows,
+        stage,
+        col("reject_reason"),
+        col("reject_message"),
+        RejectRows.excerpt(col("structure")));
   }
 }

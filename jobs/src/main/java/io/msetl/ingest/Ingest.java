@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import io.msetl.msp.MspRejects;
+import io.msetl.tables.RejectRows;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -195,15 +196,7 @@ public final class Ingest {
   }
 
   private static Dataset<Row> rejectColumns(Dataset<Row> rows, Column reason, Column message) {
-    return rows.select(
-        lit(MspRejects.STAGE).as("stage"),
-        reason.as("reason"),
-        message.as("message"),
-        col("record_id"),
-        col("source_file"),
-        col("byte_offset"),
-        col("ordinal"),
-        col("raw_excerpt"));
+    return RejectRows.of(rows, MspRejects.STAGE, reason, message, col("raw_excerpt"));
   }
 
   private static Column[] cols(String[] names) {

@@ -8,7 +8,7 @@ import org.apache.spark.sql.Row;
  * caller acts on them). Each action re-reads the input: persist them if several are consumed.
  *
  * @param records accepted spectra with their structure ({@link IngestSchemas#RECORDS})
- * @param rejects rejected records ({@link IngestSchemas#REJECTS}, the Reject fields)
+ * @param rejects rejected records (the columns of {@link io.msetl.tables.Tables#REJECTS})
  * @param orphanStructures structures without a spectrum ({@link IngestSchemas#ORPHANS})
  */
 public record IngestResult(

@@ -57,20 +57,6 @@ public final class IngestSchemas {
             createStructField("structure_file", StringType, true),
           });
 
-  /** The {@code io.msetl.reject.Reject} fields in snake_case. */
-  public static final StructType REJECTS =
-      new StructType(
-          new StructField[] {
-            createStructField("stage", StringType, false),
-            createStructField("reason", StringType, false),
-            createStructField("message", StringType, true),
-            createStructField("record_id", StringType, true),
-            createStructField("source_file", StringType, true),
-            createStructField("byte_offset", LongType, false),
-            createStructField("ordinal", LongType, false),
-            createStructField("raw_excerpt", StringType, true),
-          });
-
   /** A structure (MOL file or SDF molecule) that no spectrum refers to. */
   public static final StructType ORPHANS =
       new StructType(

@@ -3,7 +3,7 @@ package io.msetl.ingest;
 import io.msetl.msp.MspRecord;
 import io.msetl.msp.ParseOutcome;
 import io.msetl.msp.RawText;
-import io.msetl.reject.Reject;
+import io.msetl.tables.RejectRows;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -81,7 +81,7 @@ final class WideRows {
     v[k] = IngestSchemas.REJECT;
     v[k + 1] = reason;
     v[k + 2] = message;
-    v[k + 3] = head(rawText, Reject.MAX_EXCERPT_CHARS);
+    v[k + 3] = head(rawText, RejectRows.MAX_EXCERPT_CHARS);
     return RowFactory.create(v);
   }
 

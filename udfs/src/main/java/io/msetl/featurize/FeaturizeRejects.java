@@ -2,7 +2,7 @@ package io.msetl.featurize;
 
 /** Reason codes the featurize stage writes into {@code reject_reason}. */
 public final class FeaturizeRejects {
-  /** Stage name used in {@link io.msetl.reject.Reject#stage()}. */
+  /** Stage name, the {@code stage} column of the rejects table. */
   public static final String STAGE = "featurize";
 
   /** The text is not a molecule at all (syntax error, no atoms, unknown structure kind). */
