@@ -9,6 +9,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createMapType;
 
+import io.msetl.featurize.spark.GraphFeatureColumn;
 import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.Metadata;
@@ -144,46 +145,7 @@ public enum Tables {
    * One row per distinct structure ({@code structure_key}); many records (replicate spectra, MS/MS
    * at several energies) share one structure, which is featurized once.
    */
-  GRAPH_FEATURES(
-      "graph_features",
-      null,
-      new StructType(
-          new StructField[] {
-            field("structure_key", StringType, false, "compounds.structure_key"),
-            field("num_atoms", IntegerType, false, "nodes n"),
-            field("node_feature_width", IntegerType, false, "F"),
-            field(
-                "node_features",
-                createArrayType(FloatType, true),
-                false,
-                "n x F float32, row-major"),
-            field("num_edges", IntegerType, false, "directed edges E (each bond twice)"),
-            field(
-                "edge_index",
-                createArrayType(IntegerType, true),
-                false,
-                "2 x E int32, row-major: sources then targets"),
-            field("edge_feature_width", IntegerType, false, "B"),
-            field("edge_attr", createArrayType(FloatType, true), false, "E x B float32, row-major"),
-            field(
-                "coords",
-                createArrayType(FloatType, true),
-                true,
-                "n x 3 float32 conformer coordinates (null without a conformer)"),
-            field(
-                "conformer_status",
-                StringType,
-                false,
-                "OK, OK_RANDOM_COORDS, FALLBACK_2D, FAILED, SKIPPED_TOO_LARGE, TIMEOUT"),
-            field("force_field", StringType, true, "MMFF94, UFF or NONE"),
-            field("conformer_seed", LongType, true, "ETKDG seed derived from the molecule"),
-            field("featurizer_version", StringType, false, "msetl featurizer + RDKit version"),
-            field(
-                "feature_schema_version",
-                StringType,
-                false,
-                "version of the feature schema (see runs.feature_schema)"),
-          })),
+  GRAPH_FEATURES("graph_features", null, GraphFeatureColumn.schema(GraphFeatureColumn.View.TABLE)),
 
   /** One row per compound: its split and why. Partitioned by split. */
   DATASET_SPLITS(

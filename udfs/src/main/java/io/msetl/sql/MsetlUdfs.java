@@ -4,9 +4,9 @@ import io.msetl.featurize.FeaturizeResult;
 import io.msetl.featurize.FeaturizerConfig;
 import io.msetl.featurize.IdentifyResult;
 import io.msetl.featurize.InchiKeyCheck;
-import io.msetl.featurize.MoleculeFeatures;
 import io.msetl.featurize.MoleculeFeaturizer;
 import io.msetl.featurize.MoleculeIdentifier;
+import io.msetl.featurize.spark.GraphFeatureColumn;
 import io.msetl.spectrum.NormalizedSpectrum;
 import io.msetl.spectrum.SpectrumConfig;
 import io.msetl.spectrum.SpectrumNormalizer;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
@@ -52,19 +51,7 @@ import org.apache.spark.sql.types.StructType;
 public final class MsetlUdfs {
 
   public static final StructType FEATURIZE_STRUCT =
-      new StructType()
-          .add("num_atoms", DataTypes.IntegerType)
-          .add("node_feature_width", DataTypes.IntegerType)
-          .add("node_features", DataTypes.createArrayType(DataTypes.FloatType, false))
-          .add("num_edges", DataTypes.IntegerType)
-          .add("edge_index", DataTypes.createArrayType(DataTypes.IntegerType, false))
-          .add("edge_feature_width", DataTypes.IntegerType)
-          .add("edge_attr", DataTypes.createArrayType(DataTypes.FloatType, false))
-          .add("coords", DataTypes.createArrayType(DataTypes.FloatType, false))
-          .add("conformer_status", DataTypes.StringType)
-          .add("force_field", DataTypes.StringType)
-          .add("reject_reason", DataTypes.StringType)
-          .add("reject_message", DataTypes.StringType);
+      GraphFeatureColumn.schema(GraphFeatureColumn.View.UDF);
 
   private static final FeaturizerConfig CONFIG =
       FeaturizerConfig.defaults().withInchiKeyCheck(InchiKeyCheck.OFF);
@@ -108,35 +95,7 @@ public final class MsetlUdfs {
       return null;
     }
     FeaturizeResult r = withFeaturizer(f -> f.featurize(molblock));
-    MoleculeFeatures f = r.features();
-    if (f == null) {
-      return RowFactory.create(
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          r.rejectReason(),
-          r.rejectMessage());
-    }
-    return RowFactory.create(
-        f.numAtoms(),
-        f.nodeFeatureWidth(),
-        f.nodeFeatures(),
-        f.numEdges(),
-        f.edgeIndex(),
-        f.edgeFeatureWidth(),
-        f.edgeAttr(),
-        f.conformer().coords(),
-        f.conformer().status().name(),
-        f.conformer().forceField(),
-        r.rejectReason(),
-        r.rejectMessage());
+    return GraphFeatureColumn.row(GraphFeatureColumn.View.UDF, GraphFeatureColumn.valuesOf(r));
   }
 
   static float[] binSpectrum(scala.collection.Seq<Object> mz, scala.collection.Seq<Object> in) {

@@ -1,17 +1,16 @@
 package io.msetl.featurize.spark;
 
-import io.msetl.featurize.ConformerResult;
 import io.msetl.featurize.FeatureSchema;
 import io.msetl.featurize.FeaturizeResult;
 import io.msetl.featurize.FeaturizerConfig;
 import io.msetl.featurize.IdentifyResult;
-import io.msetl.featurize.MoleculeFeatures;
 import io.msetl.featurize.MoleculeFeaturizer;
 import io.msetl.featurize.MoleculeIdentifier;
 import io.msetl.featurize.MoleculeIdentity;
 import io.msetl.rdkit.RdkitNative;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -52,24 +51,7 @@ public final class MoleculeStage {
 
   /** Output schema of {@link #featurize}. */
   public static final StructType FEATURE_SCHEMA =
-      new StructType()
-          .add("structure_key", DataTypes.StringType)
-          .add("num_atoms", DataTypes.IntegerType)
-          .add("node_feature_width", DataTypes.IntegerType)
-          .add("node_features", DataTypes.createArrayType(DataTypes.FloatType, false))
-          .add("num_edges", DataTypes.IntegerType)
-          .add("edge_index", DataTypes.createArrayType(DataTypes.IntegerType, false))
-          .add("edge_feature_width", DataTypes.IntegerType)
-          .add("edge_attr", DataTypes.createArrayType(DataTypes.FloatType, false))
-          .add("coords", DataTypes.createArrayType(DataTypes.FloatType, false))
-          .add("conformer_status", DataTypes.StringType)
-          .add("force_field", DataTypes.StringType)
-          .add("conformer_seed", DataTypes.LongType)
-          .add("conformer_millis", DataTypes.DoubleType)
-          .add("featurizer_version", DataTypes.StringType)
-          .add("feature_schema_version", DataTypes.StringType)
-          .add("reject_reason", DataTypes.StringType)
-          .add("reject_message", DataTypes.StringType);
+      GraphFeatureColumn.schema(GraphFeatureColumn.View.STAGE);
 
   private MoleculeStage() {}
 
@@ -156,46 +138,11 @@ public final class MoleculeStage {
   }
 
   static Row toRow(String key, FeaturizeResult r, String version) {
-    MoleculeFeatures f = r.features();
-    if (f == null) {
-      return RowFactory.create(
-          key,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          version,
-          FeatureSchema.VERSION,
-          r.rejectReason(),
-          r.rejectMessage());
-    }
-    ConformerResult c = f.conformer();
-    return RowFactory.create(
-        key,
-        f.numAtoms(),
-        f.nodeFeatureWidth(),
-        f.nodeFeatures(),
-        f.numEdges(),
-        f.edgeIndex(),
-        f.edgeFeatureWidth(),
-        f.edgeAttr(),
-        c.coords(),
-        c.status().name(),
-        c.forceField(),
-        c.seed(),
-        c.millis(),
-        version,
-        FeatureSchema.VERSION,
-        r.rejectReason(),
-        r.rejectMessage());
+    Map<GraphFeatureColumn, Object> values = GraphFeatureColumn.valuesOf(r);
+    values.put(GraphFeatureColumn.STRUCTURE_KEY, key);
+    values.put(GraphFeatureColumn.FEATURIZER_VERSION, version);
+    values.put(GraphFeatureColumn.FEATURE_SCHEMA_VERSION, FeatureSchema.VERSION);
+    return GraphFeatureColumn.row(GraphFeatureColumn.View.STAGE, values);
   }
 
   static FeaturizerConfig withSparkLibrary(Dataset<Row> in, FeaturizerConfig config) {
