@@ -46,10 +46,37 @@ public final class FeatureSchema {
 
   public static final String VERSION = "1.0.0";
 
-  public static final List<String> ELEMENTS =
+  /** An element with a slot of its own in the element block. */
+  public record Element(String symbol, int atomicNumber) {}
+
+  /** The element vocabulary, in slot order; every other element goes to the trailing "other". */
+  public static final List<Element> ELEMENT_VOCABULARY =
       List.of(
-          "H", "B", "C", "N", "O", "F", "Na", "Si", "P", "S", "Cl", "K", "Fe", "Ge", "As", "Se",
-          "Br", "Sn", "I", "Hg");
+          new Element("H", 1),
+          new Element("B", 5),
+          new Element("C", 6),
+          new Element("N", 7),
+          new Element("O", 8),
+          new Element("F", 9),
+          new Element("Na", 11),
+          new Element("Si", 14),
+          new Element("P", 15),
+          new Element("S", 16),
+          new Element("Cl", 17),
+          new Element("K", 19),
+          new Element("Fe", 26),
+          new Element("Ge", 32),
+          new Element("As", 33),
+          new Element("Se", 34),
+          new Element("Br", 35),
+          new Element("Sn", 50),
+          new Element("I", 53),
+          new Element("Hg", 80));
+
+  public static final List<String> ELEMENTS =
+      ELEMENT_VOCABULARY.stream().map(Element::symbol).toList();
+
+  private static final int[] ELEMENT_SLOT = elementSlots();
 
   public static final List<FeatureBlock> NODE_BLOCKS =
       List.of(
@@ -77,6 +104,22 @@ public final class FeatureSchema {
   public static final int EDGE_WIDTH = width(EDGE_BLOCKS);
 
   private FeatureSchema() {}
+
+  /** Slot of an atomic number inside the element block: its vocabulary index, else "other". */
+  public static int elementSlot(int atomicNumber) {
+    return atomicNumber > 0 && atomicNumber < ELEMENT_SLOT.length
+        ? ELEMENT_SLOT[atomicNumber]
+        : ELEMENTS.size();
+  }
+
+  private static int[] elementSlots() {
+    int[] slots = new int[119];
+    java.util.Arrays.fill(slots, ELEMENT_VOCABULARY.size());
+    for (int i = 0; i < ELEMENT_VOCABULARY.size(); i++) {
+      slots[ELEMENT_VOCABULARY.get(i).atomicNumber()] = i;
+    }
+    return slots;
+  }
 
   /** Offset of a named node block inside a node feature row. */
   public static int nodeOffset(String name) {

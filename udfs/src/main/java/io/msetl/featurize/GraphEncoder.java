@@ -24,17 +24,6 @@ final class GraphEncoder {
   private static final int BOND_RING = FeatureSchema.edgeOffset("in_ring");
   private static final int STEREO = FeatureSchema.edgeOffset("stereo");
 
-  /** Atomic number to element slot; everything else goes to the trailing "other" slot. */
-  private static final int[] ELEMENT_SLOT = new int[119];
-
-  static {
-    java.util.Arrays.fill(ELEMENT_SLOT, FeatureSchema.ELEMENTS.size());
-    int[] z = {1, 5, 6, 7, 8, 9, 11, 14, 15, 16, 17, 19, 26, 32, 33, 34, 35, 50, 53, 80};
-    for (int i = 0; i < z.length; i++) {
-      ELEMENT_SLOT[z[i]] = i;
-    }
-  }
-
   private GraphEncoder() {}
 
   record Graph(int numAtoms, float[] nodes, int numEdges, int[] edgeIndex, float[] edges) {}
@@ -83,14 +72,7 @@ final class GraphEncoder {
   }
 
   private static void encodeAtom(Atom atom, long idx, RingInfo rings, float[] out, int at) {
-    int z = atom.getAtomicNum();
-    out[
-            at
-                + ELEMENT
-                + (z > 0 && z < ELEMENT_SLOT.length
-                    ? ELEMENT_SLOT[z]
-                    : FeatureSchema.ELEMENTS.size())] =
-        1f;
+    out[at + ELEMENT + FeatureSchema.elementSlot(atom.getAtomicNum())] = 1f;
     out[at + DEGREE + (int) Math.min(atom.getDegree(), 6)] = 1f;
     out[at + CHARGE + Math.max(-2, Math.min(2, atom.getFormalCharge())) + 2] = 1f;
     out[at + HYBRID + hybridSlot(atom.getHybridization())] = 1f;
