@@ -1,12 +1,11 @@
 package io.msetl.build;
 
+import io.msetl.digest.Sha256;
 import io.msetl.ingest.IngestOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,14 +56,7 @@ final class InputFingerprints {
 
   private static String sha256(FileSystem fs, Path p) throws IOException {
     try (InputStream in = fs.open(p)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      return Sha256.hex(in);
     }
   }
 }

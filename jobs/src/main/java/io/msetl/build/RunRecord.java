@@ -1,9 +1,7 @@
 package io.msetl.build;
 
+import io.msetl.digest.Sha256;
 import io.msetl.tables.Tables;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -28,16 +26,6 @@ public record RunRecord(
     Map<String, Long> conformerStatusCounts,
     Map<String, Double> stageSeconds) {
 
-  public static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   Dataset<Row> toDataset(SparkSession spark) {
     Row row =
         RowFactory.create(
@@ -47,7 +35,7 @@ public record RunRecord(
             finishedAt,
             outcome,
             configJson,
-            sha256(configJson),
+            Sha256.hex(configJson),
             scala(inputFingerprints),
             scala(versions),
             featureSchema,

@@ -5,13 +5,12 @@ import static org.apache.spark.sql.functions.col;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.msetl.digest.Sha256;
 import io.msetl.export.sqlite.ArrayCodec;
 import io.msetl.tables.TableStore;
 import io.msetl.tables.TableStores;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class Exporter {
     Map<String, Long> versions = TableVersions.resolve(store, o.tableVersion());
     HadoopConf hadoop = new HadoopConf(spark.sparkContext().hadoopConfiguration());
     Map<String, Object> config = config(o, formats, versions);
-    String configHash = sha256(json(config));
+    String configHash = Sha256.hex(json(config));
     String tablesRoot =
         new Path(o.tables())
             .getFileSystem(hadoop.toConfiguration())
@@ -73,7 +72,7 @@ public final class Exporter {
         "v"
             + versions.get("compounds")
             + "-"
-            + sha256(json(config) + "\n" + tablesRoot).substring(0, 12);
+            + Sha256.hex(json(config) + "\n" + tablesRoot).substring(0, 12);
     Publisher publisher = new Publisher(hadoop, o.out());
 
     if (publisher.isPublished(exportId)) {
@@ -271,11 +270,6 @@ public final class Exporter {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String sha256(String text) {
-    return HexFormat.of()
-        .formatHex(ShardTask.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   static String exporterVersion() {

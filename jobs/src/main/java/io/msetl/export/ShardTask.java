@@ -1,5 +1,6 @@
 package io.msetl.export;
 
+import io.msetl.digest.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +93,7 @@ final class ShardTask
     org.apache.hadoop.fs.Path partial =
         new org.apache.hadoop.fs.Path(stagingDir, relative + ".attempt-" + attempt);
     FileSystem fs = hadoop.fileSystem(target);
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.newDigest();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha);
         OutputStream out = fs.create(partial, true)) {
       in.transferTo(out);
@@ -112,15 +111,7 @@ final class ShardTask
         rows,
         spec.firstSample(),
         Files.size(file),
-        HexFormat.of().formatHex(sha.digest()));
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+        Sha256.toHex(sha.digest()));
   }
 
   private static void deleteTree(Path dir) {

@@ -2,6 +2,7 @@ package io.msetl.verify;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.msetl.digest.Sha256;
 import io.msetl.export.HadoopConf;
 import io.msetl.export.Manifest;
 import io.msetl.export.Publisher;
@@ -15,12 +16,9 @@ import io.msetl.tables.TableStores;
 import io.msetl.tables.Tables;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -125,16 +123,10 @@ public final class Verifier {
     if (size != f.bytes()) {
       problems.add(f.path() + ": " + size + " bytes, manifest says " + f.bytes());
     }
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    String actual;
+    try (InputStream in = loc.fs().open(p)) {
+      actual = Sha256.hex(in);
     }
-    try (InputStream in = new DigestInputStream(loc.fs().open(p), sha)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    String actual = HexFormat.of().formatHex(sha.digest());
     if (!actual.equals(f.sha256())) {
       problems.add(f.path() + ": sha256 " + actual + ", manifest says " + f.sha256());
     }

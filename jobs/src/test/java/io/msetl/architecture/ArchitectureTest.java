@@ -27,6 +27,7 @@ class ArchitectureTest {
 
   /** The packages of the udfs module (library code: no driver logic, no CLI). */
   private static final String[] UDFS = {
+    "io.msetl.digest..",
     "io.msetl.errors..",
     "io.msetl.featurize..",
     "io.msetl.msp..",

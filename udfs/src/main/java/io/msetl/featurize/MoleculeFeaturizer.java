@@ -1,9 +1,7 @@
 package io.msetl.featurize;
 
+import io.msetl.digest.Sha256;
 import io.msetl.rdkit.RdkitNative;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.RDKit.RDKFuncs;
 import org.RDKit.ROMol;
 import org.RDKit.RWMol;
@@ -94,14 +92,8 @@ public final class MoleculeFeaturizer implements AutoCloseable {
 
   /** Non-negative (RDKit treats negative seeds as "random") and stable across JVMs. */
   public static int seedOf(String canonicalSmiles) {
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256")
-              .digest(canonicalSmiles.getBytes(StandardCharsets.UTF_8));
-      return ((d[0] & 0x7f) << 24) | ((d[1] & 0xff) << 16) | ((d[2] & 0xff) << 8) | (d[3] & 0xff);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
+    byte[] d = Sha256.digest(canonicalSmiles);
+    return ((d[0] & 0x7f) << 24) | ((d[1] & 0xff) << 16) | ((d[2] & 0xff) << 8) | (d[3] & 0xff);
   }
 
   @Override

@@ -1,13 +1,12 @@
 package io.msetl.msp;
 
+import io.msetl.digest.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Decodes a raw record: UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252 (with the five
@@ -70,19 +69,6 @@ public record RawText(String text, boolean fallback) {
 
   /** Lower-case hex SHA-256 of the raw bytes (before any decoding). */
   public static String sha256Hex(byte[] bytes, int length) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(bytes, 0, length);
-      byte[] d = md.digest();
-      char[] hex = new char[d.length * 2];
-      final char[] digits = "0123456789abcdef".toCharArray();
-      for (int i = 0; i < d.length; i++) {
-        hex[2 * i] = digits[(d[i] >> 4) & 0xF];
-        hex[2 * i + 1] = digits[d[i] & 0xF];
-      }
-      return new String(hex);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return Sha256.hex(bytes, length);
   }
 }

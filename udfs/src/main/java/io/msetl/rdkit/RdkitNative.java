@@ -1,5 +1,6 @@
 package io.msetl.rdkit;
 
+import io.msetl.digest.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,9 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.RDKit.RDKFuncs;
@@ -153,7 +151,7 @@ public final class RdkitNative {
     } catch (IOException e) {
       throw new RdkitUnavailableException("cannot read the bundled RDKit library " + resource, e);
     }
-    String digest = sha256(bytes);
+    String digest = Sha256.hex(bytes);
     String fileName = resource.substring(resource.lastIndexOf('/') + 1);
     Path privateDir = privateCacheDir();
     if (privateDir != null) {
@@ -192,7 +190,7 @@ public final class RdkitNative {
   private static void ensureIntactCopy(Path dir, Path library, byte[] bytes, String digest)
       throws IOException {
     if (Files.isRegularFile(library, LinkOption.NOFOLLOW_LINKS)
-        && digest.equals(sha256(Files.readAllBytes(library)))) {
+        && digest.equals(Sha256.hex(Files.readAllBytes(library)))) {
       return;
     }
     Files.createDirectories(dir);
@@ -254,14 +252,6 @@ public final class RdkitNative {
       }
     }
     return Optional.empty();
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
   }
 
   private static void deleteIfPresent(Path p) {

@@ -1,9 +1,7 @@
 package io.msetl.split;
 
+import io.msetl.digest.Sha256;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Assigns train/val/test as a pure function of (salt, group key, ratios). Nothing about the run —
@@ -33,7 +31,7 @@ public final class SplitAssigner implements Serializable {
 
   /** A number in [0, 1) from the first 53 bits of sha256(salt ":" key): uniform and stable. */
   double uniform(String groupKey) {
-    byte[] h = sha256(salt + ":" + groupKey);
+    byte[] h = Sha256.digest(salt + ":" + groupKey);
     long bits = 0;
     for (int i = 0; i < 8; i++) {
       bits = (bits << 8) | (h[i] & 0xFF);
@@ -59,13 +57,5 @@ public final class SplitAssigner implements Serializable {
           case RANDOM_ID -> compoundId;
         };
     return key == null || key.isEmpty() ? structureKey : key;
-  }
-
-  private static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 }

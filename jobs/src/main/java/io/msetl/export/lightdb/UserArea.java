@@ -3,11 +3,9 @@ package io.msetl.export.lightdb;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msetl.digest.Sha256;
 import io.msetl.export.ShardSpec;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,7 +34,7 @@ public final class UserArea {
     m.put("key", "sample_index");
     String schema = spec.meta().get("feature_schema");
     m.put("feature_schema_version", schemaVersion(schema));
-    m.put("feature_schema_sha256", schema == null ? null : sha256(schema));
+    m.put("feature_schema_sha256", schema == null ? null : Sha256.hex(schema));
     m.put("config_hash", spec.meta().get("config_hash"));
     return m;
   }
@@ -79,16 +77,6 @@ public final class UserArea {
       return v.isMissingNode() || v.isNull() ? null : v.asText();
     } catch (JsonProcessingException e) {
       return null;
-    }
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
