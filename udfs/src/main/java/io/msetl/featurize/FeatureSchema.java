@@ -46,6 +46,14 @@ public final class FeatureSchema {
 
   public static final String VERSION = "1.0.0";
 
+  /**
+   * SHA-256 of {@link #layoutJson()} at {@link #VERSION}. FeatureSchemaTest fails when the layout
+   * changes and this does not: then bump VERSION (readers refuse versions they do not know) and set
+   * this to the new fingerprint the test prints.
+   */
+  static final String LAYOUT_SHA256 =
+      "5f5e2751e36fb47ade5d01ba8cbbf61b3f4f5493cee79a78a40caed610c11e7a";
+
   /** An element with a slot of its own in the element block. */
   public record Element(String symbol, int atomicNumber) {}
 
@@ -141,19 +149,9 @@ public final class FeatureSchema {
         .append(Json.quote(VERSION))
         .append(",\"featurizer_version\":")
         .append(Json.quote(MoleculeFeaturizer.VERSION))
-        .append(",\"node_features\":{\"dtype\":\"float32\",\"shape\":[\"num_atoms\",")
-        .append(NODE_WIDTH)
-        .append("],\"blocks\":");
-    appendBlocks(b, NODE_BLOCKS);
-    b.append("},\"edge_attr\":{\"dtype\":\"float32\",\"shape\":[\"num_edges\",")
-        .append(EDGE_WIDTH)
-        .append("],\"blocks\":");
-    appendBlocks(b, EDGE_BLOCKS);
-    b.append("},\"edge_index\":{\"dtype\":\"int32\",\"shape\":[2,\"num_edges\"],")
-        .append("\"layout\":\"sources then targets; bond k -> edges 2k, 2k+1\"}")
-        .append(",\"coords\":{\"dtype\":\"float32\",\"shape\":[\"num_atoms\",3],")
-        .append("\"unit\":\"angstrom\",\"nullable\":true}")
-        .append(",\"config\":{")
+        .append(',');
+    appendLayout(b);
+    b.append(",\"config\":{")
         .append("\"explicit_hydrogens\":")
         .append(config.explicitHydrogens())
         .append(",\"fragment_policy\":")
@@ -181,6 +179,31 @@ public final class FeatureSchema {
         .append(Json.quote(config.embedFailurePolicy().name()))
         .append("}}");
     return b.toString();
+  }
+
+  /**
+   * The layout alone (blocks, widths, vocabularies, orders, encodings, array shapes) as
+   * deterministic JSON: what {@link #VERSION} versions, without the settings of a run.
+   */
+  public static String layoutJson() {
+    StringBuilder b = new StringBuilder(2048).append('{');
+    appendLayout(b);
+    return b.append('}').toString();
+  }
+
+  private static void appendLayout(StringBuilder b) {
+    b.append("\"node_features\":{\"dtype\":\"float32\",\"shape\":[\"num_atoms\",")
+        .append(NODE_WIDTH)
+        .append("],\"blocks\":");
+    appendBlocks(b, NODE_BLOCKS);
+    b.append("},\"edge_attr\":{\"dtype\":\"float32\",\"shape\":[\"num_edges\",")
+        .append(EDGE_WIDTH)
+        .append("],\"blocks\":");
+    appendBlocks(b, EDGE_BLOCKS);
+    b.append("},\"edge_index\":{\"dtype\":\"int32\",\"shape\":[2,\"num_edges\"],")
+        .append("\"layout\":\"sources then targets; bond k -> edges 2k, 2k+1\"}")
+        .append(",\"coords\":{\"dtype\":\"float32\",\"shape\":[\"num_atoms\",3],")
+        .append("\"unit\":\"angstrom\",\"nullable\":true}");
   }
 
   private static void appendBlocks(StringBuilder b, List<FeatureBlock> blocks) {

@@ -35,4 +35,27 @@ class FeatureSchemaTest {
     assertEquals(
         json, FeatureSchema.toJson(FeaturizerConfig.defaults().withExplicitHydrogens(true)));
   }
+
+  @Test
+  void theLayoutCannotChangeWithoutANewVersion() {
+    String fingerprint = io.msetl.digest.Sha256.hex(FeatureSchema.layoutJson());
+    assertEquals(
+        FeatureSchema.LAYOUT_SHA256,
+        fingerprint,
+        "the feature layout changed: bump FeatureSchema.VERSION (now "
+            + FeatureSchema.VERSION
+            + ") and set LAYOUT_SHA256 = \""
+            + fingerprint
+            + "\"");
+  }
+
+  @Test
+  void elementsOutsideTheVocabularyShareTheOtherSlot() {
+    assertEquals(0, FeatureSchema.elementSlot(1));
+    assertEquals(2, FeatureSchema.elementSlot(6));
+    assertEquals(19, FeatureSchema.elementSlot(80));
+    assertEquals(20, FeatureSchema.elementSlot(92));
+    assertEquals(20, FeatureSchema.elementSlot(0));
+    assertEquals(20, FeatureSchema.elementSlot(200));
+  }
 }
