@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
+import io.msetl.featurize.FeatureSchema;
 import io.msetl.spark.SparkSessions;
 import io.msetl.tables.TableFormat;
 import io.msetl.tables.TableStore;
@@ -26,12 +27,21 @@ import org.apache.spark.sql.types.StructField;
 /**
  * Export time and shard size on generated tables of realistic shape (until real tables exist): N
  * compounds (default 50,000) over 0.8 N structures, 1000-bin spectra with peaks below a
- * per-compound mass, 15-25 atom graphs with 47 atom and 13 bond features, 3D coordinates.
+ * per-compound mass, 15-25 atom graphs as wide as the feature schema (58 atom and 13 bond features
+ * today), 3D coordinates.
  *
  * <p>Usage: {@code ExportBenchmark [compounds] [workdir] [shard-rows] [formats]} (formats as in
  * {@code --format}, default sqlite); prints numbers, asserts nothing.
  */
 public final class ExportBenchmark {
+  /** Synthetic graphs as wide as real ones, so the shards weigh what real shards weigh. */
+  private static final int NODE = FeatureSchema.NODE_WIDTH;
+
+  private static final int EDGE = FeatureSchema.EDGE_WIDTH;
+
+  /** Node slots from here on are scalars (atomic mass); the ones before are one-hot or flags. */
+  private static final int NODE_SCALARS_FROM = FeatureSchema.nodeOffset("atomic_mass");
+
   private ExportBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -177,11 +187,17 @@ public final class ExportBenchmark {
             Map.ofEntries(
                 Map.entry("structure_key", col("skey")),
                 Map.entry("num_atoms", col("n")),
-                Map.entry("node_feature_width", lit(47)),
+                Map.entry("node_feature_width", lit(NODE)),
                 Map.entry(
                     "node_features",
                     expr(
-                        "transform(sequence(0, n * 47 - 1), i -> CASE WHEN pmod(i, 47) < 44 "
+                        "transform(sequence(0, n * "
+                            + NODE
+                            + " - 1), i -> CASE WHEN pmod(i, "
+                            + NODE
+                            + ") < "
+                            + NODE_SCALARS_FROM
+                            + " "
                             + "THEN cast(CASE WHEN pmod(xxhash64(id, i), 9) = 0 THEN 1 ELSE 0 END AS FLOAT) "
                             + "ELSE cast(pmod(xxhash64(i, id), 2000) / 1000.0 - 1 AS FLOAT) END)")),
                 Map.entry("num_edges", expr("2 * (n - 1)")),
@@ -189,12 +205,17 @@ public final class ExportBenchmark {
                     "edge_index",
                     expr(
                         "concat(sequence(0, n - 2), sequence(1, n - 1), sequence(1, n - 1), sequence(0, n - 2))")),
-                Map.entry("edge_feature_width", lit(13)),
+                Map.entry("edge_feature_width", lit(EDGE)),
                 Map.entry(
                     "edge_attr",
                     expr(
-                        "transform(sequence(0, 2 * (n - 1) * 13 - 1), i -> "
-                            + "cast(CASE WHEN pmod(i, 13) = pmod(xxhash64(id, cast(i / 13 AS INT)), 4) THEN 1 ELSE 0 END AS FLOAT))")),
+                        "transform(sequence(0, 2 * (n - 1) * "
+                            + EDGE
+                            + " - 1), i -> cast(CASE WHEN pmod(i, "
+                            + EDGE
+                            + ") = pmod(xxhash64(id, cast(i / "
+                            + EDGE
+                            + " AS INT)), 4) THEN 1 ELSE 0 END AS FLOAT))")),
                 Map.entry(
                     "coords",
                     expr(
