@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
@@ -53,38 +52,33 @@ final class MolListing {
     FileSystem fs = p.getFileSystem(conf.get());
     RemoteIterator<FileStatus> it = fs.listStatusIterator(p);
     Pattern names = namePattern(pattern);
-    return new Iterator<>() {
-      Row next = advance();
-
-      private Row advance() {
-        try {
-          while (it.hasNext()) {
-            FileStatus st = it.next();
-            Matcher m = names.matcher(st.getPath().getName());
-            if (st.isFile() && m.matches()) {
-              return RowFactory.create(m.group(1), st.getPath().toString());
+    Iterator<FileStatus> files =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            try {
+              return it.hasNext();
+            } catch (IOException e) {
+              throw new UncheckedIOException("listing " + dir, e);
             }
           }
-          return null;
-        } catch (IOException e) {
-          throw new UncheckedIOException("listing " + dir, e);
-        }
-      }
 
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public Row next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        Row r = next;
-        next = advance();
-        return r;
-      }
-    };
+          @Override
+          public FileStatus next() {
+            try {
+              return it.next();
+            } catch (IOException e) {
+              throw new UncheckedIOException("listing " + dir, e);
+            }
+          }
+        };
+    return Parsing.mapSkippingNulls(
+        files,
+        st -> {
+          Matcher m = names.matcher(st.getPath().getName());
+          return st.isFile() && m.matches()
+              ? RowFactory.create(m.group(1), st.getPath().toString())
+              : null;
+        });
   }
 }

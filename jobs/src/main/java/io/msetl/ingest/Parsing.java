@@ -260,13 +260,13 @@ final class Parsing implements Serializable {
    * Like {@link #map}, dropping the records for which {@code fn} returns null; streams, never
    * buffers.
    */
-  private static Iterator<Row> mapSkippingNulls(Iterator<RawRecord> it, RowFn fn) {
+  static <T, R> Iterator<R> mapSkippingNulls(Iterator<T> it, java.util.function.Function<T, R> fn) {
     return new Iterator<>() {
-      Row next = advance();
+      R next = advance();
 
-      private Row advance() {
+      private R advance() {
         while (it.hasNext()) {
-          Row r = fn.apply(it.next());
+          R r = fn.apply(it.next());
           if (r != null) {
             return r;
           }
@@ -280,11 +280,11 @@ final class Parsing implements Serializable {
       }
 
       @Override
-      public Row next() {
+      public R next() {
         if (next == null) {
           throw new java.util.NoSuchElementException();
         }
-        Row r = next;
+        R r = next;
         next = advance();
         return r;
       }
