@@ -124,12 +124,12 @@ class BuildSampleTest {
     for (Row r : delta.read(Tables.REJECTS).collectAsList()) {
       reasons.put(r.getAs("record_id"), r.getAs("stage") + "/" + r.getAs("reason"));
     }
-    assertEquals(Set.of(UNREADABLE_MOL, MISSING_MOL, ZERO_PEAKS), reasons.keySet());
-    assertTrue(
-        Set.of("featurize/SANITIZE_FAILED", "featurize/UNPARSEABLE_STRUCTURE")
-            .contains(reasons.get(UNREADABLE_MOL)));
-    assertEquals("ingest/MISSING_STRUCTURE", reasons.get(MISSING_MOL));
-    assertEquals("ingest/NO_PEAKS", reasons.get(ZERO_PEAKS));
+    assertEquals(
+        Map.of(
+            UNREADABLE_MOL, "featurize/SANITIZE_FAILED",
+            MISSING_MOL, "ingest/MISSING_STRUCTURE",
+            ZERO_PEAKS, "ingest/NO_PEAKS"),
+        reasons);
   }
 
   @Test
@@ -140,9 +140,8 @@ class BuildSampleTest {
       assertEquals(2, (int) c.getAs("fragment_count"), id);
     }
     assertEquals("C16H36N+", compound("108").getAs("formula"));
-    assertEquals(
-        "CN(C)C(=N)N=C(N)N",
-        compound("110").getAs("canonical_smiles").toString().replace("NC(=N)N", "N=C(N)N"));
+    // Metformin, as RDKit 2020.09 (the pinned rdkit-jupyter build) writes it canonically.
+    assertEquals("CN(C)C(=N)NC(=N)N", compound("110").getAs("canonical_smiles"));
   }
 
   @Test
@@ -226,10 +225,37 @@ class BuildSampleTest {
   @Test
   void theSummaryNamesRowsRejectsAndStageTimes() {
     String out = deltaRun.out();
-    assertTrue(out.contains("rows per table:"), out);
-    assertTrue(out.contains("ingest/NO_PEAKS"), out);
-    assertTrue(out.contains("wall time per stage:"), out);
-    assertTrue(out.contains("featurize"), out);
+    assertEquals(
+        List.of("compounds", "spectra", "graph_features", "dataset_splits", "rejects", "runs"),
+        firstWords(section(out, "rows per table:")),
+        out);
+    assertEquals(
+        List.of("featurize/SANITIZE_FAILED 1", "ingest/MISSING_STRUCTURE 1", "ingest/NO_PEAKS 1"),
+        section(out, "rejects per reason:").stream()
+            .map(l -> l.trim().replaceAll(" +", " "))
+            .sorted()
+            .toList(),
+        out);
+    assertEquals(
+        List.of("ingest", "identify", "featurize", "spectra", "write", "total"),
+        firstWords(section(out, "wall time per stage:")),
+        out);
+  }
+
+  /** The indented lines under a heading of the build summary, up to the next blank line. */
+  private static List<String> section(String out, String heading) {
+    List<String> lines = out.lines().toList();
+    int at = lines.indexOf(heading);
+    assertTrue(at >= 0, "no '" + heading + "' in:\n" + out);
+    List<String> body = new ArrayList<>();
+    for (int i = at + 1; i < lines.size() && lines.get(i).startsWith("  "); i++) {
+      body.add(lines.get(i));
+    }
+    return body;
+  }
+
+  private static List<String> firstWords(List<String> lines) {
+    return lines.stream().map(l -> l.trim().split(" +")[0]).toList();
   }
 
   /**
