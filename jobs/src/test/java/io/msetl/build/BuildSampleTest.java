@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.msetl.cli.CliRun;
 import io.msetl.spark.SparkSessions;
@@ -12,6 +11,7 @@ import io.msetl.tables.TableFormat;
 import io.msetl.tables.TableStore;
 import io.msetl.tables.TableStores;
 import io.msetl.tables.Tables;
+import io.msetl.testing.Oracles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -264,7 +264,7 @@ class BuildSampleTest {
    */
   @Test
   void graphFeaturesAgreeWithAnIndependentRdkit() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "no /usr/bin/python3");
+    Oracles.assumeAvailable(Files.isExecutable(Path.of("/usr/bin/python3")), "no /usr/bin/python3");
     List<String> ids = List.of("5", "20", "40", "70", "100", "120", "130");
     String script =
         String.join(
@@ -280,7 +280,7 @@ class BuildSampleTest {
     ids.forEach(id -> cmd.add(home.resolve("data/sample/MOL/ID" + id + ".MOL").toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String oracle = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assumeTrue(
+    Oracles.assumeAvailable(
         p.waitFor() == 0 || !oracle.contains("No module named 'rdkit'"),
         "python3-rdkit is not installed (apt-get install python3-rdkit)");
     assertEquals(0, p.waitFor(), oracle);

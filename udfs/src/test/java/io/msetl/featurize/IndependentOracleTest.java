@@ -1,8 +1,8 @@
 package io.msetl.featurize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.msetl.testing.Oracles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,9 +55,9 @@ class IndependentOracleTest {
 
   @Test
   void pythonRdkitAgreesOnSmilesFormulaMassAndCounts() throws Exception {
-    assumeTrue(
+    Oracles.assumeAvailable(
         run(List.of(PYTHON, "-c", "import rdkit"), "").exit == 0,
-        "Debian python3-rdkit is not installed (apt-get install python3-rdkit); oracle skipped");
+        "Debian python3-rdkit is not installed (apt-get install python3-rdkit)");
     StringBuilder in = new StringBuilder();
     ours.forEach(
         (id, m) ->
@@ -97,9 +97,9 @@ class IndependentOracleTest {
 
   @Test
   void inchiTrustReferenceAgreesOnEveryInchiKey() throws Exception {
-    assumeTrue(
+    Oracles.assumeAvailable(
         Files.isExecutable(Path.of("/usr/bin/inchi_main")),
-        "inchi_main is not installed (apt-get install libinchi-bin); oracle skipped");
+        "inchi_main is not installed (apt-get install libinchi-bin)");
     for (Map.Entry<Integer, Path> e : files.entrySet()) {
       Result r =
           run(
