@@ -31,7 +31,7 @@ import org.apache.spark.sql.types.StructField;
  * today), 3D coordinates.
  *
  * <p>Usage: {@code ExportBenchmark [compounds] [workdir] [shard-rows] [formats]} (formats as in
- * {@code --format}, default sqlite); prints numbers, asserts nothing.
+ * {@code --shard-format}, default sqlite); prints numbers, asserts nothing.
  */
 public final class ExportBenchmark {
   /** Synthetic graphs as wide as real ones, so the shards weigh what real shards weigh. */

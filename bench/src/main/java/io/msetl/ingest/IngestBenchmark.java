@@ -204,7 +204,7 @@ public final class IngestBenchmark {
     return perCopy;
   }
 
-  /** Single-thread rate of the executor-side MOL lookup (open by name, read, normalise). */
+  /** Single-thread rate of the executor-side MOL lookup (open by name, read, normalize). */
   private static void molReadRate(Path work, int perCopy, int copies) throws IOException {
     MolFileLocator loc =
         new MolFileLocator(
@@ -215,7 +215,7 @@ public final class IngestBenchmark {
     for (int i = 1; i <= n; i++) {
       MolFileLocator.MolFile f = loc.find(Integer.toString(i));
       bytes += f.text().length();
-      MolBlocks.normalise(f.text());
+      MolBlocks.normalize(f.text());
     }
     double sec = secs(s);
     System.out.printf(

@@ -48,7 +48,8 @@ public final class BuildCommand implements Command {
             "data/sample",
             "MSP file, SDF file, or a NIST-layout folder (*.msp + MOL/ID{n}.MOL); globs allowed")
         .option("out", "DIR", "out/tables", "folder (or Hadoop URI) the tables are written under")
-        .option("format", "FORMAT", "delta", "table format: delta or parquet")
+        .option("table-format", "FORMAT", "delta", "table format: delta or parquet")
+        .renamed("format", "table-format")
         .option(
             "master",
             "MASTER",
@@ -80,8 +81,8 @@ public final class BuildCommand implements Command {
             "intensity-transform",
             "T",
             "none",
-            "intensity transform before normalising: none, sqrt or log")
-        .option("normalization", "N", "max", "spectrum normalisation: max or l1")
+            "intensity transform before normalizing: none, sqrt or log")
+        .option("normalization", "N", "max", "spectrum normalization: max or l1")
         .option(
             "remove-precursor",
             "BOOL",
@@ -134,7 +135,7 @@ public final class BuildCommand implements Command {
     return List.of(
         "./msetl build                                  # the bundled sample into out/tables",
         "./msetl build --input lib/ --out /data/tables  # a NIST export: lib/library.msp + lib/MOL/",
-        "./msetl build --input mona.msp --format parquet --split-method scaffold");
+        "./msetl build --input mona.msp --table-format parquet --split-method scaffold");
   }
 
   @Override
@@ -184,9 +185,9 @@ public final class BuildCommand implements Command {
                     SpectrumConfig.Transform.class,
                     "intensity-transform",
                     opts.require("intensity-transform")))
-            .withNormalisation(
+            .withNormalization(
                 Choices.parse(
-                    SpectrumConfig.Normalisation.class,
+                    SpectrumConfig.Normalization.class,
                     "normalization",
                     opts.require("normalization")))
             .withPrecursorRemoval(
@@ -214,7 +215,7 @@ public final class BuildCommand implements Command {
     return new BuildOptions(
         input,
         out,
-        TableFormat.parse(opts.require("format")),
+        TableFormat.parse(opts.require("table-format")),
         ingest,
         featurizer,
         spectrum,

@@ -72,6 +72,7 @@ public final class Msetl {
     try {
       Map<String, String> configured = Config.load(home, confFile).forCommand(command.name());
       ParsedOptions options = command.options().parse(rest, configured);
+      options.warnings().forEach(w -> err.println("msetl " + name + ": warning: " + w));
       return command.run(options, context);
     } catch (Throwable e) {
       int code = exitCode(e);

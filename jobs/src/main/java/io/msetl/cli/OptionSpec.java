@@ -24,9 +24,19 @@ public final class OptionSpec {
 
   private final Map<String, Option> options = new LinkedHashMap<>();
   private final List<Positional> positionals = new ArrayList<>();
+  private final Map<String, String> renamed = new LinkedHashMap<>();
 
   public OptionSpec option(String name, String valueName, String defaultValue, String help) {
     options.put(name, new Option(name, valueName, defaultValue, help));
+    return this;
+  }
+
+  /**
+   * {@code --oldName} (and the config key {@code <command>.oldName}) still sets {@code --newName}
+   * for one release, with a deprecation warning; help shows only the new name.
+   */
+  public OptionSpec renamed(String oldName, String newName) {
+    renamed.put(oldName, newName);
     return this;
   }
 
@@ -54,9 +64,17 @@ public final class OptionSpec {
    */
   public ParsedOptions parse(List<String> args, Map<String, String> configured) {
     Map<String, String> values = new LinkedHashMap<>();
+    List<String> warnings = new ArrayList<>();
     for (Option o : options.values()) {
       values.put(o.name(), configured.getOrDefault(o.name(), o.defaultValue()));
     }
+    renamed.forEach(
+        (oldName, newName) -> {
+          if (configured.containsKey(oldName) && !configured.containsKey(newName)) {
+            values.put(newName, configured.get(oldName));
+            warnings.add(deprecation("configuration key ", oldName, newName));
+          }
+        });
     List<String> rest = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -67,6 +85,10 @@ public final class OptionSpec {
         if (eq >= 0) {
           inline = name.substring(eq + 1);
           name = name.substring(0, eq);
+        }
+        if (renamed.containsKey(name)) {
+          warnings.add(deprecation("--", name, renamed.get(name)));
+          name = renamed.get(name);
         }
         Option o = options.get(name);
         if (o == null) {
@@ -98,7 +120,16 @@ public final class OptionSpec {
     for (int i = 0; i < rest.size(); i++) {
       pos.put(positionals.get(i).name(), rest.get(i));
     }
-    return new ParsedOptions(values, pos);
+    return new ParsedOptions(values, pos, warnings);
+  }
+
+  private static String deprecation(String what, String oldName, String newName) {
+    return what
+        + oldName
+        + " is deprecated, use "
+        + (what.startsWith("--") ? "--" : "")
+        + newName
+        + " (the old name goes in the next release)";
   }
 
   /** The option table for {@code --help}: every option with its default. */

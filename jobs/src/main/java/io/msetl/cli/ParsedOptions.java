@@ -1,16 +1,25 @@
 package io.msetl.cli;
 
 import io.msetl.errors.MsetlErrors;
+import java.util.List;
 import java.util.Map;
 
 /** The values of a command's options after parsing: command line over config file over defaults. */
 public final class ParsedOptions {
   private final Map<String, String> values;
   private final Map<String, String> positionals;
+  private final List<String> warnings;
 
-  ParsedOptions(Map<String, String> values, Map<String, String> positionals) {
+  ParsedOptions(
+      Map<String, String> values, Map<String, String> positionals, List<String> warnings) {
     this.values = Map.copyOf(nonNull(values));
     this.positionals = Map.copyOf(positionals);
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /** One line each: what the user should change (a deprecated option name, ...). */
+  public List<String> warnings() {
+    return warnings;
   }
 
   private static Map<String, String> nonNull(Map<String, String> m) {

@@ -37,7 +37,8 @@ public final class ExportCommand implements Command {
         .option("out", "DIR", "out/exports", "exports folder or Hadoop URI (file://, hdfs://, ...)")
         .option("shard-rows", "N", "", "samples per shard (overrides --shard-bytes)")
         .option("shard-bytes", "SIZE", "256m", "target shard size, e.g. 64m, 1g")
-        .option("format", "FORMAT", "sqlite", "sqlite, lightdb or both")
+        .option("shard-format", "FORMAT", "sqlite", "shard format: sqlite, lightdb or both")
+        .renamed("format", "shard-format")
         .option("splits", "LIST", "train,val,test", "splits to export")
         .option("master", "URL", "local[2]", "Spark master when not run by spark-submit");
   }
@@ -82,7 +83,7 @@ public final class ExportCommand implements Command {
     if (splits.isEmpty()) {
       throw MsetlErrors.noSplit("splits");
     }
-    ShardFormats.parse(p.require("format"));
+    ShardFormats.parse(p.require("shard-format"));
     return new ExportOptions(
         p.require("tables"),
         format,
@@ -90,7 +91,7 @@ public final class ExportCommand implements Command {
         p.require("out"),
         rows,
         bytes,
-        List.of(p.require("format")),
+        List.of(p.require("shard-format")),
         splits);
   }
 

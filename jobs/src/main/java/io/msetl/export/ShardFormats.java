@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The shard formats {@code --format} can name. A new format registers here and nowhere else. */
+/**
+ * The shard formats {@code --shard-format} can name. A new format registers here and nowhere else.
+ */
 public final class ShardFormats {
   private static final Map<String, Supplier<ShardFormat>> AVAILABLE =
       Map.of(
@@ -39,7 +41,7 @@ public final class ShardFormats {
       out.add(f.get());
     }
     if (out.isEmpty()) {
-      throw MsetlErrors.noShardFormat("format");
+      throw MsetlErrors.noShardFormat("shard-format");
     }
     return out;
   }

@@ -148,7 +148,7 @@ final class Parsing implements Serializable {
       try {
         MolFileLocator.MolFile f = mol.find(r.idField());
         if (f != null) {
-          MolBlocks.Normalised n = MolBlocks.normalise(f.text());
+          MolBlocks.Normalized n = MolBlocks.normalize(f.text());
           if (n != null && !n.isEmpty()) {
             return new WideRows.Structure(
                 n.molblock(), "molblock", "MOL_FILE", f.path(), repairWarnings(n.repairs()));
@@ -185,7 +185,7 @@ final class Parsing implements Serializable {
   }
 
   static WideRows.Structure sdfStructure(SdfRecord sdf, String file) {
-    MolBlocks.Normalised n = MolBlocks.normalise(sdf.molblockLines());
+    MolBlocks.Normalized n = MolBlocks.normalize(sdf.molblockLines());
     if (n == null || n.isEmpty()) {
       return null;
     }

@@ -112,7 +112,7 @@ public enum Tables {
                 "normalized_spectrum",
                 createArrayType(FloatType, true),
                 false,
-                "binned, normalised dense float32 vector"),
+                "binned, normalized dense float32 vector"),
             field(
                 "peaks_below_range",
                 IntegerType,

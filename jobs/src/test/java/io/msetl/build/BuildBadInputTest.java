@@ -87,7 +87,7 @@ class BuildBadInputTest {
 
   @Test
   void aBadOptionValueNamesTheChoices() {
-    CliRun r = CliRun.of("build", "--format", "orc", "--out", out.toString());
+    CliRun r = CliRun.of("build", "--table-format", "orc", "--out", out.toString());
     assertOneLineError(r, 2, "unknown table format 'orc' (use delta or parquet)");
   }
 

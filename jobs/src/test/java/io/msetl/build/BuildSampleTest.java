@@ -76,7 +76,7 @@ class BuildSampleTest {
             home.resolve("data/sample").toString(),
             "--out",
             tmp.resolve("parquet").toString(),
-            "--format",
+            "--table-format",
             "parquet");
     assertEquals(0, parquetRun.exitCode(), parquetRun.err());
     spark = SparkSessions.start("build-sample-test", "local[2]", Map.of());
@@ -194,7 +194,7 @@ class BuildSampleTest {
   }
 
   @Test
-  void spectraAreMaxNormalisedThousandBinVectors() {
+  void spectraAreMaxNormalizedThousandBinVectors() {
     for (Row s : delta.read(Tables.SPECTRA).collectAsList()) {
       List<Float> v = s.getList(s.fieldIndex("normalized_spectrum"));
       assertEquals(1000, v.size());

@@ -291,7 +291,7 @@ class ExportSparkTest {
               tables.toString(),
               "--out",
               out.toString(),
-              "--format",
+              "--shard-format",
               "parquet"
             },
             new PrintStream(o, true, StandardCharsets.UTF_8),

@@ -11,7 +11,7 @@ import java.util.Map;
  * not in the table are kept as written (trimmed) in the record's metadata map.
  *
  * <table>
- *   <caption>aliases (normalised spelling → canonical)</caption>
+ *   <caption>aliases (normalized spelling → canonical)</caption>
  *   <tr><td>NAME, COMPOUNDNAME</td><td>name</td></tr>
  *   <tr><td>SYNON, SYNONYM, SYNONYMS</td><td>synonyms</td></tr>
  *   <tr><td>FORMULA, MOLECULARFORMULA</td><td>formula</td></tr>
@@ -112,7 +112,7 @@ public final class MspKeys {
   public static String canonicalOrNull(String key) {
     String c = SEEN.get(key);
     if (c == null) {
-      c = ALIASES.getOrDefault(normalise(key), "");
+      c = ALIASES.getOrDefault(normalize(key), "");
       if (SEEN.size() < MAX_SEEN) {
         SEEN.put(key, c);
       }
@@ -126,7 +126,7 @@ public final class MspKeys {
     return c != null ? c : key.trim();
   }
 
-  static String normalise(String key) {
+  static String normalize(String key) {
     StringBuilder sb = new StringBuilder(key.length());
     for (int i = 0; i < key.length(); i++) {
       char ch = key.charAt(i);

@@ -9,13 +9,13 @@ import java.io.Serializable;
  * either side, so with the EI defaults (width 1, m/z 1-1000) there are 1000 bins and a unit-mass
  * peak at m/z 57 lands in bin 56; fractional m/z round to the nearest centre. Intensity pipeline
  * for the dense vector: aggregate the peaks of each bin ({@link #binAggregation()}), apply {@link
- * #transform()}, then {@link #normalisation()}.
+ * #transform()}, then {@link #normalization()}.
  *
  * @param binWidth bin width in m/z units (default 1.0)
  * @param mzMin centre of the first bin (default 1.0)
  * @param mzMax centre of the last bin (default 1000.0)
  * @param transform NONE, SQRT or LOG (log1p), applied after binning (default NONE)
- * @param normalisation MAX (largest bin = 1) or L1 (bins sum to 1) (default MAX)
+ * @param normalization MAX (largest bin = 1) or L1 (bins sum to 1) (default MAX)
  * @param duplicateMerge how peaks with exactly equal m/z are merged: MAX (default; a peak listed
  *     twice is one peak) or SUM
  * @param binAggregation how distinct peaks falling in one bin combine: SUM (default) or MAX
@@ -27,7 +27,7 @@ public record SpectrumConfig(
     double mzMin,
     double mzMax,
     Transform transform,
-    Normalisation normalisation,
+    Normalization normalization,
     Merge duplicateMerge,
     Merge binAggregation,
     boolean removePrecursor,
@@ -40,7 +40,7 @@ public record SpectrumConfig(
     LOG
   }
 
-  public enum Normalisation {
+  public enum Normalization {
     MAX,
     L1
   }
@@ -59,10 +59,10 @@ public record SpectrumConfig(
           "m/z range must satisfy 0 <= mzMin <= mzMax, got " + mzMin + ".." + mzMax);
     }
     if (transform == null
-        || normalisation == null
+        || normalization == null
         || duplicateMerge == null
         || binAggregation == null) {
-      throw new IllegalArgumentException("transform, normalisation and merge rules must be set");
+      throw new IllegalArgumentException("transform, normalization and merge rules must be set");
     }
     if (!(precursorTolerance >= 0)) {
       throw new IllegalArgumentException(
@@ -74,10 +74,10 @@ public record SpectrumConfig(
     }
   }
 
-  /** NIST EI defaults: 1 Da bins centred on m/z 1..1000, no transform, max-normalised. */
+  /** NIST EI defaults: 1 Da bins centred on m/z 1..1000, no transform, max-normalized. */
   public static SpectrumConfig defaults() {
     return new SpectrumConfig(
-        1.0, 1.0, 1000.0, Transform.NONE, Normalisation.MAX, Merge.MAX, Merge.SUM, false, 0.5);
+        1.0, 1.0, 1000.0, Transform.NONE, Normalization.MAX, Merge.MAX, Merge.SUM, false, 0.5);
   }
 
   public int numBins() {
@@ -90,7 +90,7 @@ public record SpectrumConfig(
         min,
         max,
         transform,
-        normalisation,
+        normalization,
         duplicateMerge,
         binAggregation,
         removePrecursor,
@@ -103,14 +103,14 @@ public record SpectrumConfig(
         mzMin,
         mzMax,
         t,
-        normalisation,
+        normalization,
         duplicateMerge,
         binAggregation,
         removePrecursor,
         precursorTolerance);
   }
 
-  public SpectrumConfig withNormalisation(Normalisation n) {
+  public SpectrumConfig withNormalization(Normalization n) {
     return new SpectrumConfig(
         binWidth,
         mzMin,
@@ -129,7 +129,7 @@ public record SpectrumConfig(
         mzMin,
         mzMax,
         transform,
-        normalisation,
+        normalization,
         m,
         binAggregation,
         removePrecursor,
@@ -142,7 +142,7 @@ public record SpectrumConfig(
         mzMin,
         mzMax,
         transform,
-        normalisation,
+        normalization,
         duplicateMerge,
         m,
         removePrecursor,
@@ -155,7 +155,7 @@ public record SpectrumConfig(
         mzMin,
         mzMax,
         transform,
-        normalisation,
+        normalization,
         duplicateMerge,
         binAggregation,
         remove,

@@ -74,7 +74,7 @@ public final class SpectrumNormalizer implements java.io.Serializable {
     for (int b = 0; b < bins; b++) {
       acc[b] = transform(acc[b]);
       scale =
-          config.normalisation() == SpectrumConfig.Normalisation.MAX
+          config.normalization() == SpectrumConfig.Normalization.MAX
               ? Math.max(scale, acc[b])
               : scale + acc[b];
     }

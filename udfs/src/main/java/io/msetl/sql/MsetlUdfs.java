@@ -36,7 +36,7 @@ import org.apache.spark.sql.types.StructType;
  * SELECT f.num_atoms, f.conformer_status, size(f.node_features) / f.node_feature_width AS n
  * FROM (SELECT msetl_featurize(molblock) AS f FROM structures);
  *
- * -- dense 1000-bin max-normalised vector of an EI spectrum (m/z 1..1000, 1 Da bins)
+ * -- dense 1000-bin max-normalized vector of an EI spectrum (m/z 1..1000, 1 Da bins)
  * SELECT msetl_bin_spectrum(array(41.0, 57.0, 85.0), array(300.0, 999.0, 120.0))[56];  -- 1.0
  * </pre>
  *

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Normalises molblock text so that RDKit can read it, repairing the export faults seen in
+ * Normalizes molblock text so that RDKit can read it, repairing the export faults seen in
  * NIST/lib2nist and MoNA files, and reports every repair it made:
  *
  * <ul>
@@ -25,18 +25,18 @@ public final class MolBlocks {
   private MolBlocks() {}
 
   /** A repaired molblock and the repairs applied (empty when none). */
-  public record Normalised(String molblock, int atoms, List<String> repairs) {
+  public record Normalized(String molblock, int atoms, List<String> repairs) {
     public boolean isEmpty() {
       return atoms == 0;
     }
   }
 
-  /** Normalises a whole MOL file / SDF molblock text; null when no counts line is found. */
-  public static Normalised normalise(String text) {
-    return normalise(splitLines(text));
+  /** Normalizes a whole MOL file / SDF molblock text; null when no counts line is found. */
+  public static Normalized normalize(String text) {
+    return normalize(splitLines(text));
   }
 
-  public static Normalised normalise(List<String> in) {
+  public static Normalized normalize(List<String> in) {
     List<String> repairs = new ArrayList<>();
     int counts = findCountsLine(in);
     if (counts < 0) {
@@ -88,7 +88,7 @@ public final class MolBlocks {
       out.add("M  END");
       repairs.add("MOL_M_END_ADDED");
     }
-    return new Normalised(String.join("\n", out) + "\n", atoms, List.copyOf(repairs));
+    return new Normalized(String.join("\n", out) + "\n", atoms, List.copyOf(repairs));
   }
 
   private static boolean hasContent(List<String> lines, int from) {

@@ -11,7 +11,7 @@ class SpectrumNormalizerTest {
   private final SpectrumNormalizer ei = new SpectrumNormalizer(SpectrumConfig.defaults());
 
   @Test
-  void unitMassPeaksLandInTheirBinsMaxNormalised() {
+  void unitMassPeaksLandInTheirBinsMaxNormalized() {
     NormalizedSpectrum s =
         ei.normalize(new double[] {57, 29, 1000}, new double[] {999, 250, 100}, null);
     assertEquals(1000, s.binned().length);
@@ -50,7 +50,7 @@ class SpectrumNormalizerTest {
   }
 
   @Test
-  void distinctPeaksInOneBinAreSummedBeforeNormalisation() {
+  void distinctPeaksInOneBinAreSummedBeforeNormalization() {
     NormalizedSpectrum s =
         ei.normalize(new double[] {100.2, 99.9, 150.0}, new double[] {10, 30, 20}, null);
     assertEquals(1f, s.binned()[99]);
@@ -93,7 +93,7 @@ class SpectrumNormalizerTest {
     SpectrumConfig c =
         SpectrumConfig.defaults()
             .withTransform(SpectrumConfig.Transform.SQRT)
-            .withNormalisation(SpectrumConfig.Normalisation.L1);
+            .withNormalization(SpectrumConfig.Normalization.L1);
     NormalizedSpectrum s =
         new SpectrumNormalizer(c).normalize(new double[] {10, 20}, new double[] {9, 1}, null);
     assertEquals(0.75f, s.binned()[9]);

@@ -28,7 +28,7 @@ class MolBlocksTest {
   @Test
   void aGoodMolFileOnlyLosesItsCarriageReturns() throws Exception {
     String text = fixture("nist-small/MOL/ID2.MOL");
-    MolBlocks.Normalised n = MolBlocks.normalise(text);
+    MolBlocks.Normalized n = MolBlocks.normalize(text);
     assertEquals(List.of(), n.repairs());
     assertEquals(text.replace("\r\n", "\n").strip() + "\n", n.molblock());
     assertEquals(10, n.atoms());
@@ -36,7 +36,7 @@ class MolBlocksTest {
 
   @Test
   void missingMEndIsAdded() {
-    MolBlocks.Normalised n = MolBlocks.normalise("title\n  prog\n\n" + BODY);
+    MolBlocks.Normalized n = MolBlocks.normalize("title\n  prog\n\n" + BODY);
     assertEquals(List.of("MOL_M_END_ADDED"), n.repairs());
     assertTrue(n.molblock().endsWith("  1  2  1  0\nM  END\n"));
     assertEquals(2, n.atoms());
@@ -44,7 +44,7 @@ class MolBlocksTest {
 
   @Test
   void doubledMEndIsWrittenOnce() {
-    MolBlocks.Normalised n = MolBlocks.normalise("title\n  prog\n\n" + BODY + "M  END\nM  END\n");
+    MolBlocks.Normalized n = MolBlocks.normalize("title\n  prog\n\n" + BODY + "M  END\nM  END\n");
     assertEquals(List.of("MOL_M_END_DEDUPLICATED"), n.repairs());
     assertEquals(1, n.molblock().split("M  END", -1).length - 1);
   }
@@ -57,7 +57,7 @@ class MolBlocksTest {
             + "    0.0000    0.0000    0.0000 C   0  0  0  0  0  0  0  0  0  0  0  0\n"
             + "    1.2990    0.7500    0.0000 O   0  0  0  0  0  0  0  0  0  0  0  0\n"
             + "  1  2  2  0\nM  END\n";
-    MolBlocks.Normalised n = MolBlocks.normalise(nist);
+    MolBlocks.Normalized n = MolBlocks.normalize(nist);
     assertEquals(List.of("MOL_COUNTS_VERSION_ADDED"), n.repairs());
     assertTrue(n.molblock().contains("\n  2  1  0  0  0  0  0  0  0  0  1 V2000\n"), n.molblock());
     assertTrue(n.molblock().startsWith("Formaldehyde\n -MSLIB32-06012016\n"));
@@ -66,7 +66,7 @@ class MolBlocksTest {
   @Test
   void moNaBlankLinesAfterDollarsAreDroppedFromTheHeader() {
     // $$$$ + extra blank line + empty title + program line + empty comment + counts line.
-    MolBlocks.Normalised n = MolBlocks.normalise("\n\n  CDK     02011822082D\n\n" + BODY);
+    MolBlocks.Normalized n = MolBlocks.normalize("\n\n  CDK     02011822082D\n\n" + BODY);
     assertEquals(List.of("MOL_HEADER_REALIGNED", "MOL_M_END_ADDED"), n.repairs());
     assertTrue(n.molblock().startsWith("\n  CDK     02011822082D\n\n  2  1"), n.molblock());
   }
@@ -77,9 +77,9 @@ class MolBlocksTest {
     int at = sdf.indexOf("ID 12  MassBank");
     String rec12 = sdf.substring(sdf.lastIndexOf("$$$$", at) + 6, sdf.indexOf("$$$$", at));
     SdfRecord r = SdfRecord.parse(rec12);
-    assertTrue(MolBlocks.normalise(r.molblockLines()).isEmpty());
+    assertTrue(MolBlocks.normalize(r.molblockLines()).isEmpty());
     assertEquals("12", r.property("ID"));
-    assertNull(MolBlocks.normalise("just text\nno molecule\n"));
+    assertNull(MolBlocks.normalize("just text\nno molecule\n"));
   }
 
   @Test
@@ -87,7 +87,7 @@ class MolBlocksTest {
     String v3 =
         "t\n p\n\n  0  0  0     0  0            999 V3000\nM  V30 BEGIN CTAB\nM  V30 COUNTS 3 2 0 0 0\n"
             + "M  V30 END CTAB\nM  END\n";
-    MolBlocks.Normalised n = MolBlocks.normalise(v3);
+    MolBlocks.Normalized n = MolBlocks.normalize(v3);
     assertEquals(3, n.atoms());
     assertEquals(List.of(), n.repairs());
   }

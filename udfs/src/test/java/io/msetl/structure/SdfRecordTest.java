@@ -17,6 +17,6 @@ class SdfRecordTest {
     assertEquals("Methane", r.property("name"));
     assertEquals("Marsh gas\nCH4", r.property("SYNONYMS"));
     assertEquals("license=CC BY\nSMILES=C", r.property("COMMENT"));
-    assertTrue(MolBlocks.normalise(r.molblockLines()).molblock().endsWith("M  END\n"));
+    assertTrue(MolBlocks.normalize(r.molblockLines()).molblock().endsWith("M  END\n"));
   }
 }
