@@ -19,6 +19,7 @@ public record RunRecord(
     String startedAt,
     String finishedAt,
     String outcome,
+    String error,
     String configJson,
     Map<String, String> inputFingerprints,
     Map<String, String> versions,
@@ -26,7 +27,8 @@ public record RunRecord(
     Map<String, Long> counts,
     Map<String, Long> rejectCounts,
     Map<String, Long> conformerStatusCounts,
-    Map<String, Double> stageSeconds) {
+    Map<String, Double> stageSeconds,
+    Map<String, Long> tableVersions) {
 
   public static String sha256(String text) {
     try {
@@ -38,7 +40,7 @@ public record RunRecord(
     }
   }
 
-  Dataset<Row> toDataset(SparkSession spark) {
+  public Dataset<Row> toDataset(SparkSession spark) {
     Row row =
         RowFactory.create(
             runId,
@@ -46,6 +48,7 @@ public record RunRecord(
             startedAt,
             finishedAt,
             outcome,
+            error,
             configJson,
             sha256(configJson),
             scala(inputFingerprints),
@@ -54,7 +57,8 @@ public record RunRecord(
             scala(counts),
             scala(rejectCounts),
             scala(conformerStatusCounts),
-            scala(stageSeconds));
+            scala(stageSeconds),
+            tableVersions == null ? null : scala(tableVersions));
     return spark.createDataFrame(List.of(row), Tables.RUNS.schema());
   }
 

@@ -15,12 +15,21 @@ final class TableVersions {
 
   private TableVersions() {}
 
-  static Map<String, Long> resolve(TableStore store, String spec) {
+  /** The pinned versions and the run they belong to. */
+  record Pinned(Map<String, Long> versions, BuildRun run, String note) {}
+
+  /**
+   * {@code latest} (the default) is the snapshot the last successful build recorded, never each
+   * table's newest version: a build that died between two table commits is invisible to exports.
+   * Explicit versions ({@code N} or {@code table=N,...}) are checked against each table's history
+   * and attributed to the run that wrote them.
+   */
+  static Pinned resolve(TableStore store, String spec) {
     Map<String, Long> requested = parse(spec == null ? "latest" : spec.trim());
-    Map<String, Long> out = new LinkedHashMap<>();
+    Map<String, Long> latest = new LinkedHashMap<>();
     for (Tables t : EXPORTED) {
-      OptionalLong latest = store.latestVersion(t);
-      if (latest.isEmpty()) {
+      OptionalLong v = store.latestVersion(t);
+      if (v.isEmpty()) {
         throw new UsageException(
             "table "
                 + t.tableName()
@@ -28,21 +37,44 @@ final class TableVersions {
                 + store.root()
                 + " (run msetl build first, or point --tables at the tables folder)");
       }
-      Long want = requested.getOrDefault(t.tableName(), requested.get("*"));
-      long v = want == null ? latest.getAsLong() : want;
-      if (v < 0 || v > latest.getAsLong()) {
+      latest.put(t.tableName(), v.getAsLong());
+    }
+    if (requested.isEmpty()) {
+      BuildRun run = BuildRun.latest(store);
+      if (run == BuildRun.NONE) {
         throw new UsageException(
-            "table "
-                + t.tableName()
-                + " has no version "
-                + v
-                + " (latest is "
-                + latest.getAsLong()
-                + ")");
+            "no successful build is recorded in the runs table under "
+                + store.root()
+                + " (run msetl build first, or pin versions with --table-version)");
+      }
+      if (run.tableVersions().isEmpty()) {
+        // A runs row from before msetl recorded snapshots: the tables' newest versions.
+        return new Pinned(
+            latest, run, "run " + run.runId() + " recorded no table versions: using the latest");
+      }
+      Map<String, Long> out = new LinkedHashMap<>();
+      for (Tables t : EXPORTED) {
+        Long v = run.tableVersions().get(t.tableName());
+        if (v == null) {
+          throw new UsageException(
+              "run " + run.runId() + " recorded no version of table " + t.tableName());
+        }
+        out.put(t.tableName(), v);
+      }
+      return new Pinned(out, run, null);
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (Tables t : EXPORTED) {
+      Long want = requested.getOrDefault(t.tableName(), requested.get("*"));
+      long max = latest.get(t.tableName());
+      long v = want == null ? max : want;
+      if (v < 0 || v > max) {
+        throw new UsageException(
+            "table " + t.tableName() + " has no version " + v + " (latest is " + max + ")");
       }
       out.put(t.tableName(), v);
     }
-    return out;
+    return new Pinned(out, BuildRun.forVersions(store, out), null);
   }
 
   private static Map<String, Long> parse(String spec) {
