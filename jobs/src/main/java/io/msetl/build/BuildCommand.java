@@ -124,6 +124,12 @@ public final class BuildCommand implements Command {
             "60000",
             "wall-time safety net per embedding (0 = off); the only machine-dependent status, TIMEOUT")
         .option(
+            "max-delete-share",
+            "SHARE",
+            "0.1",
+            "stop before writing when the input would delete more than this share of the compounds")
+        .flag("allow-deletes", "lift --max-delete-share: the deletions are intended")
+        .option(
             "embed-failure",
             "POLICY",
             "keep",
@@ -159,6 +165,8 @@ public final class BuildCommand implements Command {
     try {
       BuildReport report = BuildJob.run(spark, build, progress);
       report.print(ctx.out());
+      ctx.out().println();
+      ctx.out().println("report: " + ReportFile.write(spark, out, report));
       return 0;
     } finally {
       spark.stop();
@@ -223,7 +231,9 @@ public final class BuildCommand implements Command {
         opts.require("split-salt"),
         SplitRatios.parse(opts.require("split-ratios")),
         opts.intValue("partitions"),
-        configJson(opts.asMap(), input));
+        configJson(opts.asMap(), input),
+        maxDeleteShare(opts),
+        opts.flag("allow-deletes"));
   }
 
   /**
@@ -241,6 +251,8 @@ public final class BuildCommand implements Command {
     Map<String, String> sorted = new TreeMap<>(options);
     sorted.put("input", input);
     sorted.remove("master"); // where it ran does not change what it computes
+    sorted.remove("max-delete-share"); // nor do the safety limits
+    sorted.remove("allow-deletes");
     try {
       return new ObjectMapper()
           .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
@@ -248,5 +260,14 @@ public final class BuildCommand implements Command {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static double maxDeleteShare(ParsedOptions opts) {
+    double share = opts.doubleValue("max-delete-share");
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException(
+          "--max-delete-share must be a share between 0 and 1, got " + share);
+    }
+    return share;
   }
 }

@@ -1,40 +1,32 @@
 package io.msetl.build;
 
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.hash;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.udf;
-
-import io.msetl.featurize.spark.MoleculeStage;
+import io.msetl.build.incremental.BuildChanges;
+import io.msetl.build.incremental.BuildHashes;
+import io.msetl.build.incremental.DeletionGuard;
+import io.msetl.build.incremental.IncrementalPlan;
+import io.msetl.build.incremental.Persisted;
+import io.msetl.build.incremental.PreviousTables;
+import io.msetl.featurize.FeatureSchema;
 import io.msetl.ingest.Ingest;
 import io.msetl.ingest.IngestResult;
-import io.msetl.spectrum.spark.SpectrumStage;
-import io.msetl.split.SplitAssigner;
-import io.msetl.tables.RejectRows;
 import io.msetl.tables.TableStore;
 import io.msetl.tables.TableStores;
+import io.msetl.tables.TableWriter;
 import io.msetl.tables.Tables;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF5;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 
 /**
- * The build: ingest → identify molecules → featurize each distinct structure once → normalise
- * spectra → assign splits → write the six tables. Nothing is written until every stage has run, so
- * a build that fails (or finds nothing usable) leaves the previous tables untouched.
+ * The build: ingest → plan what changed against the tables ({@link IncrementalPlan}: identify,
+ * featurize, spectra and split only what needs it) → write each table's change → record the run.
+ * Nothing is written until the plan is complete, and the {@code runs} row — written for failed runs
+ * too — records the table versions the run committed: the consistent snapshot that {@code export}
+ * reads.
  */
 public final class BuildJob {
   private BuildJob() {}
@@ -42,12 +34,19 @@ public final class BuildJob {
   public static BuildReport run(SparkSession spark, BuildOptions o, Progress progress) {
     long t0 = System.nanoTime();
     String runId = UUID.randomUUID().toString();
-    String startedAt = java.time.Instant.now().toString();
+    String startedAt = Instant.now().toString();
     StageClock clock = new StageClock(progress);
     TaskProgress tasks = new TaskProgress(progress.stream(), 15);
     spark.sparkContext().addSparkListener(tasks);
-    try {
-      return build(spark, o, clock, t0, runId, startedAt);
+    TableStore store = TableStores.open(spark, o.format(), o.out());
+    BuildHashes hashes = BuildHashes.of(o);
+    RunRow run = new RunRow(spark, store, o, hashes, runId, startedAt);
+    try (Persisted persisted = new Persisted()) {
+      BuildReport report = build(spark, o, store, hashes, clock, persisted, run, t0);
+      return report;
+    } catch (RuntimeException e) {
+      run.failed(e, clock.orderedSeconds());
+      throw e;
     } finally {
       spark.sparkContext().removeSparkListener(tasks);
     }
@@ -56,285 +55,172 @@ public final class BuildJob {
   private static BuildReport build(
       SparkSession spark,
       BuildOptions o,
+      TableStore store,
+      BuildHashes hashes,
       StageClock clock,
-      long t0,
-      String runId,
-      String startedAt) {
+      Persisted persisted,
+      RunRow run,
+      long t0) {
+    PreviousTables prev = PreviousTables.read(spark, store);
+    IncrementalPlan plan = new IncrementalPlan(spark, o, hashes, prev, clock, persisted, run.id());
 
     IngestResult ingest = Ingest.run(spark, o.ingest());
-    Dataset<Row> records = ingest.records().persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> ingestRejects = ingest.rejects().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> records = persisted.keep(plan.withContentHash(ingest.records()));
+    Dataset<Row> ingestRejects = persisted.keep(ingest.rejects());
     long inputRecords = clock.time("ingest", () -> records.count() + ingestRejects.count());
-    long usable = records.count();
-    if (usable == 0) {
+    if (records.isEmpty()) {
       throw new NothingUsableException(o.input(), RejectCounts.of(ingestRejects));
     }
 
-    Dataset<Row> identified =
-        MoleculeStage.identify(records, o.featurizer()).persist(StorageLevel.MEMORY_AND_DISK());
-    clock.time("identify", identified::count);
-    Dataset<Row> molecules = identified.where(col("reject_reason").isNull());
-    Dataset<Row> identifyRejects =
-        asRejects(identified.where(col("reject_reason").isNotNull()), "featurize");
+    BuildChanges changes = plan.plan(records, ingestRejects, inputRecords);
+    DeletionGuard.check(changes.counts(), o.maxDeleteShare(), o.allowDeletes());
 
-    Dataset<Row> distinct =
-        molecules
-            .groupBy("structure_key")
-            // The representative molblock is the one of the smallest record id: deterministic.
-            .agg(min(struct(col("record_id"), col("molblock_parent"))).as("rep"))
-            .select(col("structure_key"), col("rep.molblock_parent").as("molblock_parent"));
-    long distinctCount = distinct.count();
-    int partitions = o.partitions() > 0 ? o.partitions() : autoPartitions(spark, distinctCount);
-    Dataset<Row> graphs =
-        MoleculeStage.featurize(
-                distinct.repartition(partitions, col("structure_key")), o.featurizer())
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    clock.time("featurize", graphs::count);
-    Dataset<Row> graphsOk = graphs.where(col("reject_reason").isNull());
-    Dataset<Row> graphFailures =
-        graphs
-            .where(col("reject_reason").isNotNull())
-            .select(
-                col("structure_key"),
-                col("reject_reason").as("g_reason"),
-                col("reject_message").as("g_message"));
-    Dataset<Row> featurizeRejects =
-        asRejects(
-            molecules
-                .join(graphFailures, "structure_key")
-                .withColumn("reject_reason", col("g_reason"))
-                .withColumn("reject_message", col("g_message")),
-            "featurize");
-
-    Dataset<Row> spectra =
-        SpectrumStage.normalize(
-                molecules.join(
-                    graphsOk.select("structure_key"),
-                    molecules.col("structure_key").equalTo(graphsOk.col("structure_key")),
-                    "left_semi"),
-                o.spectrum())
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    clock.time("spectra", spectra::count);
-    Dataset<Row> spectrumRejects =
-        asRejects(
-            spectra
-                .where(col("spectrum_reject_reason").isNotNull())
-                .withColumn("reject_reason", col("spectrum_reject_reason"))
-                .withColumn("reject_message", lit("no peak left after cleaning and range limits")),
-            "spectrum");
-
-    SplitAssigner assigner = new SplitAssigner(o.splitSalt(), o.splitRatios());
-    Dataset<Row> accepted =
-        withSplit(spectra.where(col("spectrum_reject_reason").isNull()), o, assigner)
-            .withColumn(
-                "content_hash",
-                sha2(
-                    concat_ws("\u0000", col("raw_sha256"), coalesce(col("structure"), lit(""))),
-                    256))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-
-    Dataset<Row> rejects =
-        ingestRejects
-            .unionByName(identifyRejects)
-            .unionByName(featurizeRejects)
-            .unionByName(spectrumRejects);
-
-    TableStore store = TableStores.open(spark, o.format(), o.out());
-    Dataset<Row> graphRows =
-        graphsOk
-            .join(accepted.select("structure_key").distinct(), "structure_key")
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> rejectRows = rejects.persist(StorageLevel.MEMORY_AND_DISK());
-    long compoundCount = accepted.count();
-    Map<String, Long> tableRows = new LinkedHashMap<>();
-    tableRows.put(Tables.COMPOUNDS.tableName(), compoundCount);
-    tableRows.put(Tables.SPECTRA.tableName(), compoundCount);
-    tableRows.put(Tables.GRAPH_FEATURES.tableName(), graphRows.count());
-    tableRows.put(Tables.DATASET_SPLITS.tableName(), compoundCount);
-    tableRows.put(Tables.REJECTS.tableName(), rejectRows.count());
-    Map<String, Long> rejectCounts = RejectCounts.of(rejectRows);
-    Map<String, Long> conformers = RejectCounts.countBy(graphRows, "conformer_status");
-    Map<String, Long> warnings = RejectCounts.warnings(accepted);
-    int filesPerSplit = (int) Math.max(1, (compoundCount + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
-    clock.time(
-        "write",
-        () -> {
-          store.overwrite(Tables.COMPOUNDS, bySplit(compounds(accepted), filesPerSplit));
-          store.overwrite(Tables.SPECTRA, bySplit(spectraRows(accepted), filesPerSplit));
-          store.overwrite(Tables.GRAPH_FEATURES, graphRows.coalesce(filesPerSplit));
-          store.overwrite(
-              Tables.DATASET_SPLITS,
-              bySplit(
-                  accepted.select(
-                      col("record_id").as("compound_id"),
-                      col("group_key"),
-                      lit(o.splitMethod().label()).as("split_method"),
-                      col("split")),
-                  filesPerSplit));
-          store.overwrite(Tables.REJECTS, rejectRows.coalesce(1));
-          return null;
-        });
+    Map<String, Long> versions =
+        clock.time(
+            "write",
+            () -> {
+              TableWriter w = store.writer(run.id());
+              apply(w, Tables.GRAPH_FEATURES, changes.graphFeatures());
+              apply(w, Tables.COMPOUNDS, changes.compounds());
+              apply(w, Tables.SPECTRA, changes.spectra());
+              apply(w, Tables.DATASET_SPLITS, changes.datasetSplits());
+              Dataset<Row> failures =
+                  changes.failures() != null || store.exists(Tables.FEATURIZE_FAILURES)
+                      ? changes.failures()
+                      : spark.createDataFrame(
+                          java.util.List.<Row>of(), Tables.FEATURIZE_FAILURES.schema());
+              if (failures != null) {
+                w.replace(Tables.FEATURIZE_FAILURES, failures.coalesce(1));
+                BuildHooks.reached("committed-" + Tables.FEATURIZE_FAILURES.tableName());
+              }
+              if (changes.rejects() != null) {
+                w.replace(Tables.REJECTS, changes.rejects().coalesce(1));
+                BuildHooks.reached("committed-" + Tables.REJECTS.tableName());
+              }
+              return w.commit();
+            });
     long orphans = ingest.orphanStructures().count();
-    double total = (System.nanoTime() - t0) / 1e9;
     Map<String, Double> stageSeconds = clock.orderedSeconds();
+    run.succeeded(changes, orphans, stageSeconds, versions);
 
-    RunRecord run =
-        new RunRecord(
-            runId,
-            "build",
-            startedAt,
-            java.time.Instant.now().toString(),
-            "SUCCEEDED",
-            o.configJson(),
-            InputFingerprints.of(spark, o.ingest()),
-            Versions.all(),
-            io.msetl.featurize.FeatureSchema.toJson(o.featurizer()),
-            counts(tableRows, inputRecords, distinctCount, orphans),
-            rejectCounts,
-            conformers,
-            stageSeconds);
-    store.append(Tables.RUNS, run.toDataset(spark));
+    Map<String, Long> tableRows = new LinkedHashMap<>();
+    tableRows.put(Tables.COMPOUNDS.tableName(), changes.counts().compounds());
+    tableRows.put(Tables.SPECTRA.tableName(), changes.counts().compounds());
+    tableRows.put(
+        Tables.GRAPH_FEATURES.tableName(),
+        changes.conformerStatusCounts().values().stream().mapToLong(Long::longValue).sum());
+    tableRows.put(Tables.DATASET_SPLITS.tableName(), changes.counts().compounds());
+    tableRows.put(Tables.REJECTS.tableName(), changes.counts().rejects());
     tableRows.put(Tables.RUNS.tableName(), store.read(Tables.RUNS).count());
-
-    graphRows.unpersist();
-    rejectRows.unpersist();
-    records.unpersist();
-    ingestRejects.unpersist();
-    identified.unpersist();
-    graphs.unpersist();
-    spectra.unpersist();
-    accepted.unpersist();
     return new BuildReport(
-        runId,
+        run.id(),
         o.out(),
         o.format().sparkFormat(),
         tableRows,
-        rejectCounts,
-        conformers,
-        warnings,
-        inputRecords,
-        distinctCount,
+        changes.rejectCounts(),
+        changes.conformerStatusCounts(),
+        changes.warningCounts(),
+        changes.counts(),
+        changes.reasons(),
         orphans,
+        versions,
         stageSeconds,
-        total);
+        (System.nanoTime() - t0) / 1e9);
   }
 
-  /** Rows per Parquet file: large enough for efficient scans, small enough to write in parallel. */
-  private static final long ROWS_PER_FILE = 100_000;
-
-  /**
-   * A split-partitioned table gets {@code files} files per split instead of one per task and split.
-   */
-  private static Dataset<Row> bySplit(Dataset<Row> rows, int files) {
-    return files == 1
-        ? rows.repartition(col("split"))
-        : rows.repartition(files * 3, col("split"), pmod(hash(col(rows.columns()[0])), lit(files)));
+  private static void apply(TableWriter w, Tables table, io.msetl.tables.TableChange change) {
+    if (!change.isEmpty()) {
+      w.apply(table, change);
+      BuildHooks.reached("committed-" + table.tableName());
+    }
   }
 
-  private static Map<String, Long> counts(
-      Map<String, Long> tableRows, long input, long distinct, long orphans) {
-    Map<String, Long> m = new LinkedHashMap<>(tableRows);
-    m.put("input_records", input);
-    m.put("distinct_structures", distinct);
-    m.put("orphan_structures", orphans);
-    return m;
-  }
+  /** The run's row in {@code runs}: written once, on success or on failure. */
+  static final class RunRow {
+    private final SparkSession spark;
+    private final TableStore store;
+    private final BuildOptions o;
+    private final BuildHashes hashes;
+    private final String runId;
+    private final String startedAt;
 
-  /**
-   * Many more partitions than cores: 3D embedding has a heavy tail (one molecule can take a
-   * minute), and small partitions let the other cores keep working meanwhile.
-   */
-  static int autoPartitions(SparkSession spark, long structures) {
-    int cores = spark.sparkContext().defaultParallelism();
-    long byTail = Math.max(cores * 4L, structures / 50);
-    return (int) Math.max(1, Math.min(byTail, 20_000));
-  }
+    RunRow(
+        SparkSession spark,
+        TableStore store,
+        BuildOptions o,
+        BuildHashes hashes,
+        String runId,
+        String startedAt) {
+      this.spark = spark;
+      this.store = store;
+      this.o = o;
+      this.hashes = hashes;
+      this.runId = runId;
+      this.startedAt = startedAt;
+    }
 
-  private static Dataset<Row> withSplit(Dataset<Row> rows, BuildOptions o, SplitAssigner assigner) {
-    var method = o.splitMethod();
-    UserDefinedFunction groupKey =
-        udf(
-            (UDF5<String, String, String, String, String, String>)
-                (id, inchikey, scaffold, structureKey, unused) ->
-                    SplitAssigner.groupKey(method, id, inchikey, scaffold, structureKey),
-            DataTypes.StringType);
-    UserDefinedFunction split =
-        udf(
-            (org.apache.spark.sql.api.java.UDF1<String, String>) assigner::splitOf,
-            DataTypes.StringType);
-    return rows.withColumn(
-            "group_key",
-            groupKey.apply(
-                col("record_id"),
-                col("inchikey"),
-                col("murcko_scaffold"),
-                col("structure_key"),
-                lit(null).cast("string")))
-        .withColumn("split", split.apply(col("group_key")));
-  }
+    String id() {
+      return runId;
+    }
 
-  private static Dataset<Row> compounds(Dataset<Row> a) {
-    return a.select(
-        col("record_id").as("id"),
-        col("name"),
-        col("synonyms"),
-        col("formula_computed").as("formula"),
-        col("formula").as("formula_declared"),
-        col("exact_mass_computed").as("exact_mass"),
-        col("exact_mass").as("exact_mass_declared"),
-        col("mw").as("mw_declared"),
-        col("canonical_smiles"),
-        col("inchi"),
-        col("inchikey"),
-        col("inchikey_declared"),
-        col("structure_key"),
-        col("murcko_scaffold"),
-        col("heavy_atoms"),
-        col("formal_charge"),
-        col("fragment_count"),
-        col("fragments_stripped"),
-        col("cas"),
-        col("nist_number"),
-        col("db_number"),
-        col("structure_source"),
-        col("structure_file"),
-        col("source_file"),
-        col("byte_offset"),
-        col("ordinal"),
-        col("raw_sha256"),
-        col("content_hash"),
-        col("split"));
-  }
+    void succeeded(
+        BuildChanges c, long orphans, Map<String, Double> seconds, Map<String, Long> versions) {
+      Map<String, Long> counts = new LinkedHashMap<>(c.counts().asMap());
+      counts.put("orphan_structures", orphans);
+      write(
+          "SUCCEEDED",
+          null,
+          counts,
+          c.rejectCounts(),
+          c.conformerStatusCounts(),
+          seconds,
+          versions);
+    }
 
-  private static Dataset<Row> spectraRows(Dataset<Row> a) {
-    return a.select(
-        col("record_id").as("compound_id"),
-        col("spectrum_type"),
-        col("ion_mode"),
-        col("precursor_type"),
-        col("precursor_mz"),
-        col("collision_energy"),
-        col("instrument"),
-        col("instrument_type"),
-        col("num_peaks_clean").as("num_peaks"),
-        col("clean_mz").as("mz"),
-        col("clean_intensity").as("intensity"),
-        col("binned").as("normalized_spectrum"),
-        col("peaks_below_range"),
-        col("peaks_above_range"),
-        col("peaks_dropped"),
-        col("warnings"),
-        col("metadata"),
-        col("split"));
-  }
+    void failed(RuntimeException e, Map<String, Double> seconds) {
+      try {
+        String line = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        write(
+            "FAILED",
+            e.getClass().getSimpleName() + ": " + line,
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            seconds,
+            null);
+      } catch (RuntimeException writeFailure) {
+        e.addSuppressed(writeFailure);
+      }
+    }
 
-  /** Rows that carry {@code reject_reason}/{@code reject_message} → the rejects table's columns. */
-  private static Dataset<Row> asRejects(Dataset<Row> rows, String stage) {
-    return RejectRows.of(
-        rows,
-        stage,
-        col("reject_reason"),
-        col("reject_message"),
-        RejectRows.excerpt(col("structure")));
+    private void write(
+        String outcome,
+        String error,
+        Map<String, Long> counts,
+        Map<String, Long> rejects,
+        Map<String, Long> conformers,
+        Map<String, Double> seconds,
+        Map<String, Long> versions) {
+      Map<String, String> versionsOfTools = new LinkedHashMap<>(Versions.all());
+      hashes.asMap().forEach((k, v) -> versionsOfTools.put("settings_hash." + k, v));
+      RunRecord r =
+          new RunRecord(
+              runId,
+              "build",
+              startedAt,
+              Instant.now().toString(),
+              outcome,
+              error,
+              o.configJson(),
+              InputFingerprints.of(spark, o.ingest()),
+              versionsOfTools,
+              FeatureSchema.toJson(o.featurizer()),
+              counts,
+              rejects,
+              conformers,
+              seconds,
+              versions);
+      store.append(Tables.RUNS, r.toDataset(spark));
+    }
   }
 }

@@ -11,6 +11,9 @@ import io.msetl.tables.TableFormat;
  * Everything a build needs to know, already validated.
  *
  * @param partitions featurization partitions; 0 = choose from the number of distinct structures
+ * @param maxDeleteShare a run that would delete more than this share of the compounds stops before
+ *     writing anything (0..1)
+ * @param allowDeletes lifts that limit
  */
 public record BuildOptions(
     String input,
@@ -23,4 +26,6 @@ public record BuildOptions(
     String splitSalt,
     SplitRatios splitRatios,
     int partitions,
-    String configJson) {}
+    String configJson,
+    double maxDeleteShare,
+    boolean allowDeletes) {}

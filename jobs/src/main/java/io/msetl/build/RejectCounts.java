@@ -10,20 +10,20 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Small group-by counts for reports; the results are a handful of rows, safe to collect. */
-final class RejectCounts {
+public final class RejectCounts {
   private RejectCounts() {}
 
   /** {@code stage/REASON -> rows} of a rejects dataset. */
-  static Map<String, Long> of(Dataset<Row> rejects) {
+  public static Map<String, Long> of(Dataset<Row> rejects) {
     return collect(rejects.groupBy(concat_ws("/", col("stage"), col("reason")).as("k")).count());
   }
 
-  static Map<String, Long> countBy(Dataset<Row> rows, String column) {
+  public static Map<String, Long> countBy(Dataset<Row> rows, String column) {
     return collect(rows.groupBy(col(column).as("k")).count());
   }
 
   /** Warning code (text before the first ':') → spectra carrying it. */
-  static Map<String, Long> warnings(Dataset<Row> spectra) {
+  public static Map<String, Long> warnings(Dataset<Row> spectra) {
     Dataset<Row> w = spectra.select(explode(col("warnings")).as("w"));
     return collect(
         w.groupBy(org.apache.spark.sql.functions.substring_index(col("w"), ":", 1).as("k"))

@@ -17,6 +17,7 @@ public record RunRecord(
     String startedAt,
     String finishedAt,
     String outcome,
+    String error,
     String configJson,
     Map<String, String> inputFingerprints,
     Map<String, String> versions,
@@ -24,9 +25,10 @@ public record RunRecord(
     Map<String, Long> counts,
     Map<String, Long> rejectCounts,
     Map<String, Long> conformerStatusCounts,
-    Map<String, Double> stageSeconds) {
+    Map<String, Double> stageSeconds,
+    Map<String, Long> tableVersions) {
 
-  Dataset<Row> toDataset(SparkSession spark) {
+  public Dataset<Row> toDataset(SparkSession spark) {
     Row row =
         RowFactory.create(
             runId,
@@ -34,6 +36,7 @@ public record RunRecord(
             startedAt,
             finishedAt,
             outcome,
+            error,
             configJson,
             Sha256.hex(configJson),
             scala(inputFingerprints),
@@ -42,7 +45,8 @@ public record RunRecord(
             scala(counts),
             scala(rejectCounts),
             scala(conformerStatusCounts),
-            scala(stageSeconds));
+            scala(stageSeconds),
+            tableVersions == null ? null : scala(tableVersions));
     return spark.createDataFrame(List.of(row), Tables.RUNS.schema());
   }
 

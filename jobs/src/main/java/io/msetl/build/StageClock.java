@@ -8,15 +8,15 @@ import java.util.function.Supplier;
  * Wall time per pipeline stage. Spark is lazy, so each stage ends with an action (a count of a
  * persisted result): the time is then really that stage's work, not the next one's.
  */
-final class StageClock {
+public final class StageClock {
   private final Map<String, Double> seconds = new LinkedHashMap<>();
   private final Progress progress;
 
-  StageClock(Progress progress) {
+  public StageClock(Progress progress) {
     this.progress = progress;
   }
 
-  <T> T time(String stage, Supplier<T> work) {
+  public <T> T time(String stage, Supplier<T> work) {
     progress.stageStarted(stage);
     long t0 = System.nanoTime();
     T result = work.get();

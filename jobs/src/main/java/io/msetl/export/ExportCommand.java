@@ -33,7 +33,11 @@ public final class ExportCommand implements Command {
         .option("tables", "DIR", "out/tables", "tables folder or URI")
         .option("table-format", "FORMAT", "delta", "delta or parquet")
         .option(
-            "table-version", "N", "latest", "latest, N (every table), or compounds=N,spectra=M,...")
+            "table-version",
+            "N",
+            "latest",
+            "latest (the snapshot the last successful build recorded), N (every table), or"
+                + " compounds=N,spectra=M,...")
         .option("out", "DIR", "out/exports", "exports folder or Hadoop URI (file://, hdfs://, ...)")
         .option("shard-rows", "N", "", "samples per shard (overrides --shard-bytes)")
         .option("shard-bytes", "SIZE", "256m", "target shard size, e.g. 64m, 1g")

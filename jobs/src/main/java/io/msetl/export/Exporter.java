@@ -59,7 +59,11 @@ public final class Exporter {
   public Result run(ExportOptions o) throws Exception {
     List<ShardFormat> formats = ShardFormats.parse(String.join(",", o.formats()));
     TableStore store = TableStores.open(spark, o.tableFormat(), o.tables());
-    Map<String, Long> versions = TableVersions.resolve(store, o.tableVersion());
+    TableVersions.Pinned pinned = TableVersions.resolve(store, o.tableVersion());
+    if (pinned.note() != null) {
+      progress.accept(pinned.note());
+    }
+    Map<String, Long> versions = pinned.versions();
     HadoopConf hadoop = new HadoopConf(spark.sparkContext().hadoopConfiguration());
     Map<String, Object> config = config(o, formats, versions);
     String configHash = Sha256.hex(json(config));
@@ -88,7 +92,7 @@ public final class Exporter {
       return new Result(exportId, publisher.exportDir(exportId).toString(), true, m);
     }
 
-    BuildRun build = BuildRun.latest(store);
+    BuildRun build = pinned.run();
     Map<String, String> allVersions = new TreeMap<>(build.versions());
     allVersions.put("msetl_exporter", exporterVersion());
     allVersions.put("sqlite_jdbc", org.sqlite.SQLiteJDBCLoader.getVersion());

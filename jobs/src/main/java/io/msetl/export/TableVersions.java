@@ -15,22 +15,56 @@ final class TableVersions {
 
   private TableVersions() {}
 
-  static Map<String, Long> resolve(TableStore store, String spec) {
+  /** The pinned versions and the run they belong to. */
+  record Pinned(Map<String, Long> versions, BuildRun run, String note) {}
+
+  /**
+   * {@code latest} (the default) is the snapshot the last successful build recorded, never each
+   * table's newest version: a build that died between two table commits is invisible to exports.
+   * Explicit versions ({@code N} or {@code table=N,...}) are checked against each table's history
+   * and attributed to the run that wrote them.
+   */
+  static Pinned resolve(TableStore store, String spec) {
     Map<String, Long> requested = parse(spec == null ? "latest" : spec.trim());
-    Map<String, Long> out = new LinkedHashMap<>();
+    Map<String, Long> latest = new LinkedHashMap<>();
     for (Tables t : EXPORTED) {
-      OptionalLong latest = store.latestVersion(t);
-      if (latest.isEmpty()) {
+      OptionalLong v = store.latestVersion(t);
+      if (v.isEmpty()) {
         throw MsetlErrors.tableMissing(t.tableName(), store.root());
       }
+      latest.put(t.tableName(), v.getAsLong());
+    }
+    if (requested.isEmpty()) {
+      BuildRun run = BuildRun.latest(store);
+      if (run == BuildRun.NONE) {
+        throw MsetlErrors.noSuccessfulBuild(store.root());
+      }
+      if (run.tableVersions().isEmpty()) {
+        // A runs row from before msetl recorded snapshots: the tables' newest versions.
+        return new Pinned(
+            latest, run, "run " + run.runId() + " recorded no table versions: using the latest");
+      }
+      Map<String, Long> out = new LinkedHashMap<>();
+      for (Tables t : EXPORTED) {
+        Long v = run.tableVersions().get(t.tableName());
+        if (v == null) {
+          throw MsetlErrors.runWithoutTableVersion(run.runId(), t.tableName());
+        }
+        out.put(t.tableName(), v);
+      }
+      return new Pinned(out, run, null);
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (Tables t : EXPORTED) {
       Long want = requested.getOrDefault(t.tableName(), requested.get("*"));
-      long v = want == null ? latest.getAsLong() : want;
-      if (v < 0 || v > latest.getAsLong()) {
-        throw MsetlErrors.tableVersionMissing(t.tableName(), v, latest.getAsLong());
+      long max = latest.get(t.tableName());
+      long v = want == null ? max : want;
+      if (v < 0 || v > max) {
+        throw MsetlErrors.tableVersionMissing(t.tableName(), v, max);
       }
       out.put(t.tableName(), v);
     }
-    return out;
+    return new Pinned(out, BuildRun.forVersions(store, out), null);
   }
 
   private static Map<String, Long> parse(String spec) {

@@ -1,6 +1,8 @@
 package io.msetl.tables;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -31,5 +33,15 @@ final class Conform {
           "rows for table " + table.tableName() + " lack columns " + missing);
     }
     return rows.select(columns);
+  }
+
+  /** Casts the columns a partial row has (a key plus some columns) to the table's types. */
+  static Dataset<Row> toColumns(Dataset<Row> rows, Tables table) {
+    List<Column> columns = new ArrayList<>();
+    for (String name : rows.columns()) {
+      StructField f = table.schema().apply(name);
+      columns.add(functions.col(name).cast(f.dataType()).as(name, f.metadata()));
+    }
+    return rows.select(columns.toArray(Column[]::new));
   }
 }

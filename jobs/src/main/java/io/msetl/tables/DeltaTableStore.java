@@ -26,6 +26,11 @@ public final class DeltaTableStore implements TableStore {
   }
 
   @Override
+  public TableWriter writer(String runId) {
+    return new DeltaTableWriter(spark, this);
+  }
+
+  @Override
   public void append(Tables table, Dataset<Row> rows) {
     writer(table, Conform.toSchema(rows, table), "append").save(path(table));
   }
@@ -69,7 +74,7 @@ public final class DeltaTableStore implements TableStore {
     return root;
   }
 
-  private String path(Tables table) {
+  String path(Tables table) {
     return new Path(root, table.tableName()).toString();
   }
 }

@@ -2,8 +2,8 @@ package io.msetl.tables;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.DataFrameWriter;
@@ -12,79 +12,100 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Tables as plain Parquet folders. Parquet has no transaction log, so an overwrite is written
- * beside the table and swapped in by renames: a failed write never damages the old table. There is
- * one version only (reported as 0).
+ * Tables as plain Parquet folders. Parquet has no transaction log, so every run writes a new
+ * snapshot folder ({@code _snapshots/<run id>/<table>}) and publishes it with one pointer file,
+ * {@code _snapshots/_log/<version>.json}, naming the folder of each table (a table the run did not
+ * change keeps its previous folder). The highest pointer is the current snapshot; older pointers
+ * are the earlier versions (time travel while their folders exist). A failed or killed run leaves
+ * only an unpublished folder behind. {@code runs} is appended at {@code <root>/runs}, outside the
+ * snapshots, so failed runs are recorded too.
  */
 public final class ParquetTableStore implements TableStore {
   private final SparkSession spark;
   private final String root;
+  private final SnapshotLog log;
 
   public ParquetTableStore(SparkSession spark, String root) {
     this.spark = spark;
     this.root = root;
+    this.log = new SnapshotLog(fs(), new Path(root, "_snapshots"));
   }
 
   @Override
   public void overwrite(Tables table, Dataset<Row> rows) {
-    Path target = path(table);
-    Path staging = new Path(root, "." + table.tableName() + ".staging-" + UUID.randomUUID());
-    writer(table, Conform.toSchema(rows, table)).mode("errorifexists").save(staging.toString());
-    try {
-      FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      Path old = new Path(root, "." + table.tableName() + ".old-" + UUID.randomUUID());
-      boolean hadOld = fs.exists(target);
-      if (hadOld && !fs.rename(target, old)) {
-        throw new IOException("cannot move " + target + " aside");
-      }
-      if (!fs.rename(staging, target)) {
-        throw new IOException("cannot move " + staging + " to " + target);
-      }
-      if (hadOld) {
-        fs.delete(old, true);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not publish table " + table.tableName(), e);
+    if (table == Tables.RUNS) {
+      throw new IllegalArgumentException("runs is appended, never overwritten");
     }
+    TableWriter w = writer("overwrite-" + java.util.UUID.randomUUID());
+    w.replace(table, rows);
+    w.commit();
+  }
+
+  @Override
+  public TableWriter writer(String runId) {
+    return new ParquetSnapshotWriter(this, log, new Path(new Path(root, "_snapshots"), runId));
   }
 
   @Override
   public void append(Tables table, Dataset<Row> rows) {
-    writer(table, Conform.toSchema(rows, table)).mode("append").save(path(table).toString());
+    if (table != Tables.RUNS) {
+      throw new IllegalArgumentException("only runs is appended in Parquet mode");
+    }
+    write(Conform.toSchema(rows, table), table, "append", new Path(root, table.tableName()));
   }
 
-  private DataFrameWriter<Row> writer(Tables table, Dataset<Row> rows) {
-    DataFrameWriter<Row> w = rows.write().format("parquet");
-    return table.partitionColumn() == null ? w : w.partitionBy(table.partitionColumn());
+  void write(Dataset<Row> rows, Tables table, String mode, Path at) {
+    DataFrameWriter<Row> w = Conform.toSchema(rows, table).write().format("parquet").mode(mode);
+    (table.partitionColumn() == null ? w : w.partitionBy(table.partitionColumn()))
+        .save(at.toString());
+  }
+
+  Dataset<Row> readFolder(Tables table, String folder) {
+    return spark.read().schema(table.schema()).parquet(new Path(root, folder).toString());
   }
 
   @Override
   public Dataset<Row> read(Tables table) {
-    return spark.read().schema(table.schema()).parquet(path(table).toString());
+    if (table == Tables.RUNS) {
+      return spark.read().schema(table.schema()).parquet(new Path(root, "runs").toString());
+    }
+    return readFolder(table, folder(table, log.latest()).orElseThrow(() -> missing(table)));
   }
 
   @Override
   public Dataset<Row> readVersion(Tables table, long version) {
-    if (version != 0) {
-      throw new IllegalArgumentException(
-          "Parquet tables have no history: only version 0 exists (use --format delta for time travel)");
+    if (table == Tables.RUNS) {
+      return read(table);
     }
-    return read(table);
+    Optional<SnapshotLog.Snapshot> s = log.version(version);
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Parquet tables under " + root + " have no snapshot version " + version);
+    }
+    return readFolder(table, folder(table, s).orElseThrow(() -> missing(table)));
   }
 
   @Override
   public OptionalLong latestVersion(Tables table) {
-    return exists(table) ? OptionalLong.of(0) : OptionalLong.empty();
+    Optional<SnapshotLog.Snapshot> s = log.latest();
+    if (table == Tables.RUNS) {
+      return exists(table) ? OptionalLong.of(0) : OptionalLong.empty();
+    }
+    return s.isPresent() && s.get().tables().containsKey(table.tableName())
+        ? OptionalLong.of(s.get().version())
+        : OptionalLong.empty();
   }
 
   @Override
   public boolean exists(Tables table) {
-    try {
-      Path p = path(table);
-      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (table == Tables.RUNS) {
+      try {
+        return fs().exists(new Path(root, "runs"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
+    return folder(table, log.latest()).isPresent();
   }
 
   @Override
@@ -97,7 +118,25 @@ public final class ParquetTableStore implements TableStore {
     return root;
   }
 
-  private Path path(Tables table) {
-    return new Path(root, table.tableName());
+  /** The snapshot folder of a table relative to the root, as a pointer names it. */
+  static String relative(Path snapshotDir, Tables table) {
+    return "_snapshots/" + snapshotDir.getName() + "/" + table.tableName();
+  }
+
+  private static Optional<String> folder(Tables table, Optional<SnapshotLog.Snapshot> s) {
+    return s.map(x -> x.tables().get(table.tableName()));
+  }
+
+  private IllegalStateException missing(Tables table) {
+    return new IllegalStateException(
+        "table " + table.tableName() + " does not exist under " + root);
+  }
+
+  private FileSystem fs() {
+    try {
+      return new Path(root).getFileSystem(spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

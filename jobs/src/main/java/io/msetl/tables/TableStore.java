@@ -15,6 +15,9 @@ public interface TableStore {
    */
   void overwrite(Tables table, Dataset<Row> rows);
 
+  /** Starts the writes of one run (see {@link TableWriter}). */
+  TableWriter writer(String runId);
+
   /** Adds rows (used for {@code runs}). */
   void append(Tables table, Dataset<Row> rows);
 

@@ -28,6 +28,7 @@ public enum Tables {
   /** One row per library record (compound id = the library's {@code ID:}); partitioned by split. */
   COMPOUNDS(
       "compounds",
+      "id",
       "split",
       new StructType(
           new StructField[] {
@@ -83,13 +84,19 @@ public enum Tables {
                 "content_hash",
                 StringType,
                 false,
-                "sha256 over the raw record and its structure text: changes iff the inputs of this row change"),
+                "sha256 over the raw record, its structure text and the featurizer, spectrum and split settings: changes iff the inputs of this compound's rows change"),
+            field(
+                "structure_hash",
+                StringType,
+                false,
+                "sha256 of the featurizer hash and this record's parent molblock: the input its structure would give graph_features"),
             field("split", StringType, false, "train, val or test (partition column)"),
           })),
 
   /** One row per spectrum; {@code compound_id} references compounds.id; partitioned by split. */
   SPECTRA(
       "spectra",
+      "compound_id",
       "split",
       new StructType(
           new StructField[] {
@@ -138,6 +145,7 @@ public enum Tables {
                 createMapType(StringType, StringType, true),
                 true,
                 "every field of the record, canonical key -> value"),
+            field("content_hash", StringType, false, "compounds.content_hash of the compound"),
             field("split", StringType, false, "train, val or test (partition column)"),
           })),
 
@@ -145,23 +153,48 @@ public enum Tables {
    * One row per distinct structure ({@code structure_key}); many records (replicate spectra, MS/MS
    * at several energies) share one structure, which is featurized once.
    */
-  GRAPH_FEATURES("graph_features", null, GraphFeatureColumn.schema(GraphFeatureColumn.View.TABLE)),
+  GRAPH_FEATURES(
+      "graph_features",
+      "structure_key",
+      null,
+      GraphFeatureColumn.schema(GraphFeatureColumn.View.TABLE)),
+
+  /**
+   * Structures whose featurization was rejected, remembered with the input that failed so the next
+   * builds do not pay for them again until the structure or the featurizer changes.
+   */
+  FEATURIZE_FAILURES(
+      "featurize_failures",
+      "structure_key",
+      null,
+      new StructType(
+          new StructField[] {
+            field("structure_key", StringType, false, "compounds.structure_key of the structure"),
+            field("input_hash", StringType, false, "graph_features.input_hash it would have had"),
+            field("featurizer_hash", StringType, false, "graph_features.featurizer_hash"),
+            field("reason", StringType, false, "reject reason code"),
+            field("message", StringType, true, "what went wrong, in words"),
+            field("run_id", StringType, false, "the run that first tried it"),
+          })),
 
   /** One row per compound: its split and why. Partitioned by split. */
   DATASET_SPLITS(
       "dataset_splits",
+      "compound_id",
       "split",
       new StructType(
           new StructField[] {
             field("compound_id", StringType, false, "compounds.id"),
             field("group_key", StringType, false, "the key the split is a function of"),
             field("split_method", StringType, false, "inchikey_block1, scaffold or random_id"),
+            field("content_hash", StringType, false, "compounds.content_hash of the compound"),
             field("split", StringType, false, "train, val or test (partition column)"),
           })),
 
   /** One row per rejected record or compound. */
   REJECTS(
       "rejects",
+      null,
       null,
       new StructType(
           new StructField[] {
@@ -178,6 +211,7 @@ public enum Tables {
   /** One row per run of a job; appended, never overwritten. */
   RUNS(
       "runs",
+      "run_id",
       null,
       new StructType(
           new StructField[] {
@@ -186,6 +220,7 @@ public enum Tables {
             field("started_at", StringType, false, "ISO-8601 UTC"),
             field("finished_at", StringType, false, "ISO-8601 UTC"),
             field("outcome", StringType, false, "SUCCEEDED or FAILED"),
+            field("error", StringType, true, "one-line error of a FAILED run"),
             field("config_json", StringType, false, "effective configuration"),
             field("config_hash", StringType, false, "sha256 of config_json"),
             field(
@@ -219,16 +254,33 @@ public enum Tables {
                 createMapType(StringType, DoubleType, false),
                 false,
                 "wall seconds per stage"),
+            field(
+                "table_versions",
+                createMapType(StringType, LongType, false),
+                true,
+                "table -> version it had when the run committed: the run's consistent snapshot"),
           }));
 
   private final String tableName;
+  private final String keyColumn;
   private final String partitionColumn;
   private final StructType schema;
 
-  Tables(String tableName, String partitionColumn, StructType schema) {
+  Tables(String tableName, String keyColumn, String partitionColumn, StructType schema) {
     this.tableName = tableName;
+    this.keyColumn = keyColumn;
     this.partitionColumn = partitionColumn;
     this.schema = schema;
+  }
+
+  /** The tables a build writes and a run's snapshot pins (everything but {@code runs}). */
+  public static java.util.List<Tables> data() {
+    return java.util.Arrays.stream(values()).filter(t -> t != RUNS).toList();
+  }
+
+  /** The column that identifies a row (incremental builds merge on it), or null for rejects. */
+  public String keyColumn() {
+    return keyColumn;
   }
 
   /** Folder name under the output root, and the name used in reports. */

@@ -37,7 +37,14 @@ public final class Fixture {
       String split = i % 5 == 3 ? "val" : i % 5 == 4 ? "test" : "train";
       String key = "KEY" + (i % structureCount);
       compounds.add(compound(id, key, split, i));
-      splits.add(row(Tables.DATASET_SPLITS, id, key.substring(0, 4), "inchikey_block1", split));
+      splits.add(
+          row(
+              Tables.DATASET_SPLITS,
+              id,
+              key.substring(0, 4),
+              "inchikey_block1",
+              "hash" + i,
+              split));
       if (i == compoundCount - 1) {
         missing = id;
       } else {
@@ -53,6 +60,7 @@ public final class Fixture {
             "2026-11-20T00:00:00Z",
             "2026-11-20T00:10:00Z",
             "SUCCEEDED",
+            null,
             "{}",
             "abc123",
             map(Map.of("MOL", "42")),
@@ -61,7 +69,8 @@ public final class Fixture {
             map(Map.of("compounds", (long) compoundCount)),
             map(Map.of()),
             map(Map.of("OK", (long) structureCount)),
-            map(Map.of("featurize", 1.5))));
+            map(Map.of("featurize", 1.5)),
+            null));
   }
 
   private static Row compound(String id, String key, String split, int i) {
@@ -95,6 +104,7 @@ public final class Fixture {
         (long) i,
         "raw" + i,
         "hash" + i,
+        "shash" + (i % 7),
         split);
   }
 
@@ -126,6 +136,7 @@ public final class Fixture {
         0,
         seq(List.of()),
         map(meta),
+        "hash" + seed,
         split);
   }
 
@@ -172,7 +183,9 @@ public final class Fixture {
         failed ? "NONE" : "MMFF94",
         1000L + k,
         "msetl-featurizer 1 / RDKit 2020.09.1",
-        "fs1");
+        "fs1",
+        "fhash",
+        "ihash" + k);
   }
 
   static Row row(Tables t, Object... values) {

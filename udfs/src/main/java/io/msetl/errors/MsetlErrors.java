@@ -82,6 +82,20 @@ public final class MsetlErrors {
         null);
   }
 
+  /** {@code export} found no successful build to take its snapshot from. */
+  public static InvalidInputException noSuccessfulBuild(String tablesRoot) {
+    return new InvalidInputException(
+        "no successful build is recorded in the runs table under "
+            + tablesRoot
+            + " (run msetl build first, or pin versions with --table-version)",
+        null);
+  }
+
+  public static InvalidInputException runWithoutTableVersion(String runId, String table) {
+    return new InvalidInputException(
+        "run " + runId + " recorded no version of table " + table, null);
+  }
+
   // ---- another run holds the tables (try again later) ----
 
   /** {@code holder} describes the run holding the lock (run id, host, pid, since when). */
@@ -94,5 +108,25 @@ public final class MsetlErrors {
 
   public static RunFailedException runFailed(String message, Throwable cause) {
     return new RunFailedException(message, cause);
+  }
+
+  /**
+   * The input would delete more than the allowed share of the compounds; raised before the first
+   * commit, so nothing was written.
+   */
+  public static RunFailedException massDeletion(
+      long deleted, long previous, double share, double maxShare) {
+    return new RunFailedException(
+        String.format(
+            java.util.Locale.ROOT,
+            "this input would delete %,d of the %,d compounds (%.1f %%, more than the %.1f %%"
+                + " allowed); nothing was written. Check --input (a wrong path, a half-copied"
+                + " library, a MOL folder that no longer matches?), or pass --allow-deletes if"
+                + " the deletions are intended",
+            deleted,
+            previous,
+            100 * share,
+            100 * maxShare),
+        null);
   }
 }

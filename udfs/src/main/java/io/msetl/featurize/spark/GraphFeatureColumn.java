@@ -94,6 +94,19 @@ public enum GraphFeatureColumn {
       "version of the feature schema (see runs.feature_schema)",
       View.TABLE,
       View.STAGE),
+  FEATURIZER_HASH(
+      "featurizer_hash",
+      DataTypes.StringType,
+      false,
+      "sha256 of the featurizer version, its settings, the feature schema and RDKit's version",
+      View.TABLE),
+  INPUT_HASH(
+      "input_hash",
+      DataTypes.StringType,
+      false,
+      "sha256 of featurizer_hash and the parent molblock featurized: a row is reused while this"
+          + " matches",
+      View.TABLE),
   REJECT_REASON("reject_reason", DataTypes.StringType, true, "reason code", View.STAGE, View.UDF),
   REJECT_MESSAGE(
       "reject_message", DataTypes.StringType, true, "what was wrong", View.STAGE, View.UDF);
