@@ -22,7 +22,8 @@ public final class BenchCommand implements PassThroughCommand {
 
   @Override
   public String summary() {
-    return "benchmarks that print numbers: ingest, featurize, export, lightdb (see msetl bench --help)";
+    return "benchmarks that print numbers: ingest, featurize, export, lightdb, incremental (see msetl"
+        + " bench --help)";
   }
 
   @Override
@@ -46,12 +47,18 @@ public final class BenchCommand implements PassThroughCommand {
                   .toArray(String[]::new));
       case "export" -> ExportBenchmark.main(rest.toArray(String[]::new));
       case "lightdb" -> LightDbBenchmark.main(rest.toArray(String[]::new));
+      case "incremental" -> {
+        if (!rest.contains("--bench-dir")) {
+          rest.addAll(List.of("--bench-dir", benchData));
+        }
+        IncrementalBenchmark.main(rest.toArray(String[]::new));
+      }
       default -> {
         ctx.err()
             .println(
                 "msetl bench: error: unknown benchmark '"
                     + args.get(0)
-                    + "' (ingest, featurize, export, lightdb)");
+                    + "' (ingest, featurize, export, lightdb, incremental)");
         return 2;
       }
     }
@@ -80,6 +87,9 @@ public final class BenchCommand implements PassThroughCommand {
         "            shard export time and size on generated realistic tables",
         "  lightdb   [--records N] [--inserts N] [--dir DIR] [--no-map]",
         "            LightDB bulk load, random insert, random lookup, ordered scan (10M records)",
+        "  incremental [--records N] [--work DIR] [--master local[2]]",
+        "            full build, then 1 % changed + 100 added/removed, then unchanged: wall time,",
+        "            structures featurized/reused, compounds added/updated/deleted per run",
         "",
         "Python read speed of shards: python3 notebooks/bench_read.py --help",
         "");

@@ -124,6 +124,7 @@ public final class BuildJob {
         changes.reasons(),
         orphans,
         versions,
+        changes.nothingToWrite(),
         stageSeconds,
         (System.nanoTime() - t0) / 1e9);
   }

@@ -26,13 +26,9 @@ public record BuildReport(
     List<String> reasons,
     long orphanStructures,
     Map<String, Long> tableVersions,
+    boolean nothingChanged,
     Map<String, Double> stageSeconds,
     double totalSeconds) {
-
-  /** True when the run changed no table: every table kept its version. */
-  public boolean nothingChanged(Map<String, Long> versionsBefore) {
-    return versionsBefore.equals(tableVersions);
-  }
 
   public void print(PrintStream out) {
     BuildChanges.Counts c = counts;
@@ -44,6 +40,9 @@ public record BuildReport(
         format,
         tablesRoot);
     reasons.forEach(r -> out.println("  " + r));
+    if (nothingChanged) {
+      out.println("  nothing changed: every table keeps its version");
+    }
     out.println();
     out.printf(
         Locale.ROOT,
@@ -110,6 +109,7 @@ public record BuildReport(
     m.put("conformer_status_counts", conformerStatusCounts);
     m.put("orphan_structures", orphanStructures);
     m.put("table_versions", tableVersions);
+    m.put("nothing_changed", nothingChanged);
     m.put("stage_seconds", stageSeconds);
     m.put("total_seconds", totalSeconds);
     try {

@@ -19,7 +19,7 @@ final class NightlyCommand implements Command {
 
   @Override
   public String summary() {
-    return "build + export + verify in one go (a full rebuild; what a scheduler runs)";
+    return "build + export + verify in one go (incremental; what a scheduler runs)";
   }
 
   @Override
@@ -30,6 +30,7 @@ final class NightlyCommand implements Command {
         .option("table-format", "FORMAT", "delta", "delta or parquet")
         .option("exports", "DIR", "out/exports", "exports folder or URI")
         .option("shard-format", "FORMAT", "sqlite", "sqlite, lightdb or both")
+        .flag("allow-deletes", "let the build delete more than --max-delete-share of the compounds")
         .option(
             "master",
             "MASTER",
@@ -46,8 +47,8 @@ final class NightlyCommand implements Command {
 
   @Override
   public int run(ParsedOptions o, CliContext ctx) throws Exception {
-    List<List<String>> steps =
-        List.of(
+    List<String> build =
+        new ArrayList<>(
             List.of(
                 "build",
                 "--input",
@@ -57,7 +58,13 @@ final class NightlyCommand implements Command {
                 "--table-format",
                 o.require("table-format"),
                 "--master",
-                o.require("master")),
+                o.require("master")));
+    if (o.flag("allow-deletes")) {
+      build.add("--allow-deletes");
+    }
+    List<List<String>> steps =
+        List.of(
+            build,
             List.of(
                 "export",
                 "--tables",

@@ -48,7 +48,7 @@ class IncrementalBuildTest {
   private static final SampleLibrary V2 =
       V1.copy().remove(12).add(41).editSpectrum(15).replaceStructure(20, 50);
 
-  @TempDir Path tmp;
+  @TempDir static Path tmp;
   private Path lib;
   private Path tables;
   private Path parquet;
@@ -64,8 +64,8 @@ class IncrementalBuildTest {
     lib = V1.writeTo(tmp.resolve("lib"));
     tables = tmp.resolve("tables");
     parquet = tmp.resolve("parquet");
-    first = report(build(tables, "--format", "delta"));
-    report(build(parquet, "--format", "parquet"));
+    first = report(build(tables, "--table-format", "delta"));
+    report(build(parquet, "--table-format", "parquet"));
     spark = SparkSessions.start("incremental-build-test", "local[2]", Map.of());
     delta = TableStores.open(spark, TableFormat.DELTA, tables.toString());
     v1Versions = versions(delta);
@@ -97,7 +97,7 @@ class IncrementalBuildTest {
   @Test
   @Order(2)
   void anUnchangedRebuildFeaturizesNothingAndWritesNoTableVersion() throws IOException {
-    JsonNode again = report(build(tables, "--format", "delta"));
+    JsonNode again = report(build(tables, "--table-format", "delta"));
     JsonNode c = again.get("counts");
     assertEquals(0, c.get("structures_featurized").asLong());
     assertEquals(0, c.get("records_recomputed").asLong() - rejectedBeforeFeaturize(first));
@@ -116,7 +116,7 @@ class IncrementalBuildTest {
   @Order(3)
   void aChangedLibraryRecomputesOnlyWhatChangedAndEqualsAFreshBuild() throws IOException {
     V2.writeTo(replace(lib));
-    JsonNode r = report(build(tables, "--format", "delta"));
+    JsonNode r = report(build(tables, "--table-format", "delta"));
     JsonNode c = r.get("counts");
     assertEquals(1, c.get("compounds_added").asLong(), "record 41");
     assertEquals(2, c.get("compounds_updated").asLong(), "records 15 and 20");
@@ -125,7 +125,7 @@ class IncrementalBuildTest {
     assertTrue(c.get("compounds_lineage_moved").asLong() > 0, "records after 12 moved");
 
     Path fresh = tmp.resolve("fresh");
-    report(build(fresh, "--format", "delta"));
+    report(build(fresh, "--table-format", "delta"));
     TableStore freshStore = TableStores.open(spark, TableFormat.DELTA, fresh.toString());
     assertEquals(TableSnapshots.of(freshStore), TableSnapshots.of(delta));
   }
@@ -147,7 +147,7 @@ class IncrementalBuildTest {
   void parquetSnapshotsAreRebuiltIncrementallyAndSwitchedByOnePointer() throws IOException {
     TableStore pq = TableStores.open(spark, TableFormat.PARQUET, parquet.toString());
     Map<String, List<String>> before = TableSnapshots.of(pq);
-    JsonNode r = report(build(parquet, "--format", "parquet"));
+    JsonNode r = report(build(parquet, "--table-format", "parquet"));
     assertEquals(2, r.get("counts").get("structures_featurized").asLong());
     assertEquals(TableSnapshots.of(delta), TableSnapshots.of(pq), "same rows as the Delta build");
     assertEquals(1L, pq.latestVersion(Tables.COMPOUNDS).getAsLong(), "second snapshot");

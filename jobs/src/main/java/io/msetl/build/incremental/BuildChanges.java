@@ -25,6 +25,16 @@ public record BuildChanges(
     Map<String, Long> warningCounts,
     List<String> reasons) {
 
+  /** True when no table changes: the run writes nothing but its runs row. */
+  public boolean nothingToWrite() {
+    return compounds.isEmpty()
+        && spectra.isEmpty()
+        && datasetSplits.isEmpty()
+        && graphFeatures.isEmpty()
+        && failures == null
+        && rejects == null;
+  }
+
   /** The run report's numbers; input records = compounds + rejects. */
   public record Counts(
       long inputRecords,
