@@ -376,7 +376,7 @@ public final class IncrementalPlan {
    * Upserts: the recomputed rows the table does not hold at that content hash. Deletes: ids the
    * table holds that are not among the build's compounds.
    */
-  private static TableChange change(
+  private TableChange change(
       Dataset<Row> rows,
       Dataset<Row> previous,
       String key,
@@ -385,15 +385,13 @@ public final class IncrementalPlan {
     Dataset<Row> p = previous.select(col(key).as("_p_key"), col("content_hash").as("_p_hash"));
     Dataset<Row> upserts =
         rows.join(
-                p,
-                col(key).equalTo(col("_p_key")).and(col("content_hash").equalTo(col("_p_hash"))),
-                "left_anti")
-            .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+            p,
+            col(key).equalTo(col("_p_key")).and(col("content_hash").equalTo(col("_p_hash"))),
+            "left_anti");
+    upserts = persisted.keep(upserts);
     Dataset<Row> deletes =
-        previous
-            .select(col(key))
-            .join(finalIds, col(key).equalTo(col("_k_id")), "left_anti")
-            .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        previous.select(col(key)).join(finalIds, col(key).equalTo(col("_k_id")), "left_anti");
+    deletes = persisted.keep(deletes);
     long patchCount = patches == null ? 0 : patches.count();
     return new TableChange(
         upserts,
