@@ -1,11 +1,11 @@
 package io.msetl.cli;
 
+import io.msetl.tables.lock.TablesLockedException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Entry point of {@code ./msetl} and of {@code spark-submit --class io.msetl.cli.Msetl}.
@@ -14,6 +14,20 @@ import java.util.Map;
  * conf/msetl.properties} in the msetl home), {@code --verbose}, {@code --help}.
  */
 public final class Msetl {
+  /** Exit codes, for schedulers: documented in {@code --help} and the README. */
+  public static final int EXIT_OK = 0;
+
+  public static final int EXIT_FAILED = 1;
+  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_LOCKED = 3;
+
+  static final String EXIT_CODES =
+      "exit codes:\n"
+          + "  0  success\n"
+          + "  1  the run failed (bad input data, Spark or I/O error: the message says which)\n"
+          + "  2  usage error: unknown command or option, bad value, missing file\n"
+          + "  3  another run holds the tables lock (build, nightly, gc): try later, or --wait\n";
+
   private Msetl() {}
 
   public static void main(String[] args) {
@@ -65,17 +79,20 @@ public final class Msetl {
       out.print(commandHelp(command));
       return 0;
     }
-    CliContext context = new CliContext(out, err, home, verbose);
     try {
-      Map<String, String> configured = Config.load(home, confFile).forCommand(command.name());
-      ParsedOptions options = command.options().parse(rest, configured);
+      Config config = Config.load(home, confFile);
+      CliContext context = new CliContext(out, err, home, verbose, config, null);
+      ParsedOptions options = command.options().parse(rest, config.forCommand(command.name()));
       return command.run(options, context);
+    } catch (TablesLockedException e) {
+      err.println("msetl " + name + ": error: " + e.getMessage());
+      return EXIT_LOCKED;
     } catch (UsageException e) {
       err.println("msetl " + name + ": error: " + e.getMessage());
       if (verbose) {
         e.printStackTrace(err);
       }
-      return 2;
+      return EXIT_USAGE;
     } catch (Throwable e) {
       err.println("msetl " + name + ": error: " + Errors.oneLine(e));
       if (verbose) {
@@ -83,7 +100,7 @@ public final class Msetl {
       } else {
         err.println("(run with --verbose for the stack trace)");
       }
-      return 1;
+      return EXIT_FAILED;
     }
   }
 
@@ -135,6 +152,7 @@ public final class Msetl {
     sb.append(
         String.format(
             "  %-28s %s%n", "--help, -h", "this help; 'msetl <command> --help' for a command"));
+    sb.append('\n').append(EXIT_CODES);
     return sb.toString();
   }
 
@@ -149,6 +167,7 @@ public final class Msetl {
       sb.append("\nexamples:\n");
       c.examples().forEach(e -> sb.append("  ").append(e).append('\n'));
     }
+    sb.append('\n').append(EXIT_CODES);
     return sb.toString();
   }
 }

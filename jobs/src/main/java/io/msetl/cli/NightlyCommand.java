@@ -1,5 +1,6 @@
 package io.msetl.cli;
 
+import io.msetl.tables.lock.TablesLockedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.Map;
  * {@code msetl nightly}: build the tables, export shards from the version just written, verify the
  * export. Each step is the ordinary command with the same configuration file, so nightly does
  * nothing a user could not do by hand; it stops at the first step that fails, and an export is only
- * published (and {@code latest} moved) after its build succeeded.
+ * published (and {@code latest} moved) after its build succeeded. The tables lock is taken once for
+ * all steps, so no other writer can slip in between the build and its export.
  */
 final class NightlyCommand implements Command {
 
@@ -34,7 +36,8 @@ final class NightlyCommand implements Command {
             "master",
             "MASTER",
             "local[2]",
-            "Spark master when run embedded (ignored under spark-submit)");
+            "Spark master when run embedded (ignored under spark-submit)")
+        .option("wait", "SECONDS", "0", "wait this long for another run's tables lock (0 = fail)");
   }
 
   @Override
@@ -47,42 +50,46 @@ final class NightlyCommand implements Command {
   @Override
   public int run(ParsedOptions o, CliContext ctx) throws Exception {
     List<List<String>> steps =
-        List.of(
+        new ArrayList<>(
             List.of(
-                "build",
-                "--input",
-                o.require("input"),
-                "--out",
-                o.require("tables"),
-                "--format",
-                o.require("table-format"),
-                "--master",
-                o.require("master")),
-            List.of(
-                "export",
-                "--tables",
-                o.require("tables"),
-                "--table-format",
-                o.require("table-format"),
-                "--out",
-                o.require("exports"),
-                "--format",
-                o.require("shard-format"),
-                "--master",
-                o.require("master")),
-            List.of("verify", o.require("exports"), "--master", o.require("master")));
-    for (List<String> step : steps) {
-      ctx.progress("nightly: " + String.join(" ", step));
-      int code = runStep(step, ctx);
-      if (code != 0) {
-        ctx.err()
-            .println(
-                "msetl nightly: error: step '"
-                    + step.get(0)
-                    + "' failed (exit "
-                    + code
-                    + "); later steps skipped");
-        return code;
+                List.of(
+                    "build",
+                    "--input",
+                    o.require("input"),
+                    "--out",
+                    o.require("tables"),
+                    "--format",
+                    o.require("table-format"),
+                    "--master",
+                    o.require("master")),
+                List.of(
+                    "export",
+                    "--tables",
+                    o.require("tables"),
+                    "--table-format",
+                    o.require("table-format"),
+                    "--out",
+                    o.require("exports"),
+                    "--format",
+                    o.require("shard-format"),
+                    "--master",
+                    o.require("master")),
+                List.of("verify", o.require("exports"), "--master", o.require("master"))));
+    try (var lock = ctx.lockTables(o.require("tables"), o.longValue("wait"))) {
+      CliContext locked = ctx.holdingLockOn(o.require("tables"));
+      for (List<String> step : steps) {
+        ctx.progress("nightly: " + String.join(" ", step));
+        int code = runStep(step, locked);
+        if (code != 0) {
+          ctx.err()
+              .println(
+                  "msetl nightly: error: step '"
+                      + step.get(0)
+                      + "' failed (exit "
+                      + code
+                      + "); later steps skipped");
+          return code;
+        }
       }
     }
     return 0;
@@ -90,10 +97,14 @@ final class NightlyCommand implements Command {
 
   private static int runStep(List<String> argv, CliContext ctx) throws Exception {
     Command c = Commands.find(argv.get(0));
-    Map<String, String> configured = Config.load(ctx.home(), null).forCommand(c.name());
+    // The same configuration file as nightly itself (--conf FILE), not the default one.
+    Map<String, String> configured = ctx.config().forCommand(c.name());
     try {
       return c.run(
           c.options().parse(new ArrayList<>(argv.subList(1, argv.size())), configured), ctx);
+    } catch (TablesLockedException e) {
+      ctx.err().println("msetl " + c.name() + ": error: " + e.getMessage());
+      return Msetl.EXIT_LOCKED;
     } catch (UsageException e) {
       ctx.err().println("msetl " + c.name() + ": error: " + e.getMessage());
       return 2;
