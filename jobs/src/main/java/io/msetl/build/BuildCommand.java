@@ -55,6 +55,7 @@ public final class BuildCommand implements Command {
             "MASTER",
             "local[2]",
             "Spark master when run embedded (ignored under spark-submit)")
+        .option("wait", "SECONDS", "0", "wait this long for another run's tables lock (0 = fail)")
         .option("partitions", "N", "0", "featurization partitions; 0 = automatic (many small ones)")
         .option(
             "mol-pattern",
@@ -156,20 +157,24 @@ public final class BuildCommand implements Command {
     }
     // Before Spark starts: a bad output folder should cost a second, not a Spark start-up.
     OutputFolder.checkWritable(out, new org.apache.hadoop.conf.Configuration());
-    Progress progress = new Progress(ctx.err());
-    progress.note(
-        "starting Spark ("
-            + (SparkSessions.underSparkSubmit() ? "spark-submit" : opts.get("master"))
-            + ")");
-    SparkSession spark = SparkSessions.start("msetl build", opts.get("master"), Map.of());
-    try {
-      BuildReport report = BuildJob.run(spark, build, progress);
-      report.print(ctx.out());
-      ctx.out().println();
-      ctx.out().println("report: " + ReportFile.write(spark, out, report));
-      return 0;
-    } finally {
-      spark.stop();
+    // One writer at a time, decided before Spark starts (a second run fails in a second).
+    try (var lock = ctx.lockTables(out, opts.longValue("wait"))) {
+      Progress progress = new Progress(ctx.err());
+      progress.note(
+          "starting Spark ("
+              + (SparkSessions.underSparkSubmit() ? "spark-submit" : opts.get("master"))
+              + ")");
+      SparkSession spark =
+          SparkSessions.start("msetl build", opts.get("master"), ctx.sparkSettings());
+      try {
+        BuildReport report = BuildJob.run(spark, build, progress);
+        report.print(ctx.out());
+        ctx.out().println();
+        ctx.out().println("report: " + ReportFile.write(spark, out, report));
+        return 0;
+      } finally {
+        spark.stop();
+      }
     }
   }
 
@@ -253,6 +258,7 @@ public final class BuildCommand implements Command {
     sorted.remove("master"); // where it ran does not change what it computes
     sorted.remove("max-delete-share"); // nor do the safety limits
     sorted.remove("allow-deletes");
+    sorted.remove("wait");
     try {
       return new ObjectMapper()
           .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)

@@ -45,6 +45,26 @@ public final class Config {
     return new Config(map);
   }
 
+  /** No file: every option at its built-in default, no Spark settings. */
+  public static Config empty() {
+    return new Config(new TreeMap<>());
+  }
+
+  /**
+   * The {@code spark.*} keys, for the Spark session of every command. Settings given to
+   * spark-submit ({@code --conf}) win over these, as the command line wins over the file.
+   */
+  public Map<String, String> sparkSettings() {
+    Map<String, String> m = new TreeMap<>();
+    entries.forEach(
+        (k, v) -> {
+          if (k.startsWith("spark.")) {
+            m.put(k, v);
+          }
+        });
+    return m;
+  }
+
   /** The option defaults for one command: keys {@code <command>.<option>}, without the prefix. */
   public Map<String, String> forCommand(String command) {
     Map<String, String> m = new TreeMap<>();

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Entry point of {@code ./msetl} and of {@code spark-submit --class io.msetl.cli.Msetl}.
@@ -17,6 +16,20 @@ import java.util.Map;
  * conf/msetl.properties} in the msetl home), {@code --verbose}, {@code --help}.
  */
 public final class Msetl {
+  /** Exit codes, for schedulers: documented in {@code --help} and the README. */
+  public static final int EXIT_OK = 0;
+
+  public static final int EXIT_FAILED = 1;
+  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_LOCKED = 3;
+
+  static final String EXIT_CODES =
+      "exit codes:\n"
+          + "  0  success\n"
+          + "  1  the run failed (bad input data, Spark or I/O error: the message says which)\n"
+          + "  2  usage error: unknown command or option, bad value, missing file\n"
+          + "  3  another run holds the tables lock (build, nightly, gc): try later, or --wait\n";
+
   private Msetl() {}
 
   public static void main(String[] args) {
@@ -68,10 +81,10 @@ public final class Msetl {
       out.print(commandHelp(command));
       return 0;
     }
-    CliContext context = new CliContext(out, err, home, verbose);
     try {
-      Map<String, String> configured = Config.load(home, confFile).forCommand(command.name());
-      ParsedOptions options = command.options().parse(rest, configured);
+      Config config = Config.load(home, confFile);
+      CliContext context = new CliContext(out, err, home, verbose, config, null);
+      ParsedOptions options = command.options().parse(rest, config.forCommand(command.name()));
       options.warnings().forEach(w -> err.println("msetl " + name + ": warning: " + w));
       return command.run(options, context);
     } catch (Throwable e) {
@@ -94,7 +107,8 @@ public final class Msetl {
     if (e instanceof InvalidInputException) {
       return 2;
     }
-    if (e instanceof TablesLockedException) {
+    if (e instanceof TablesLockedException
+        || e instanceof io.msetl.tables.lock.TablesLockedException) {
       return 3;
     }
     return 1;
@@ -102,7 +116,9 @@ public final class Msetl {
 
   /** The one line to print: msetl's own errors as worded, anything else by its innermost cause. */
   static String message(Throwable e) {
-    return e instanceof MsetlException ? e.getMessage() : Errors.oneLine(e);
+    return e instanceof MsetlException || e instanceof io.msetl.tables.lock.TablesLockedException
+        ? e.getMessage()
+        : Errors.oneLine(e);
   }
 
   private static int firstCommandIndex(List<String> args) {
@@ -153,6 +169,7 @@ public final class Msetl {
     sb.append(
         String.format(
             "  %-28s %s%n", "--help, -h", "this help; 'msetl <command> --help' for a command"));
+    sb.append('\n').append(EXIT_CODES);
     return sb.toString();
   }
 
@@ -167,6 +184,7 @@ public final class Msetl {
       sb.append("\nexamples:\n");
       c.examples().forEach(e -> sb.append("  ").append(e).append('\n'));
     }
+    sb.append('\n').append(EXIT_CODES);
     return sb.toString();
   }
 }

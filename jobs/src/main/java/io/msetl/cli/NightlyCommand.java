@@ -8,7 +8,8 @@ import java.util.Map;
  * {@code msetl nightly}: build the tables, export shards from the version just written, verify the
  * export. Each step is the ordinary command with the same configuration file, so nightly does
  * nothing a user could not do by hand; it stops at the first step that fails, and an export is only
- * published (and {@code latest} moved) after its build succeeded.
+ * published (and {@code latest} moved) after its build succeeded. The tables lock is taken once for
+ * all steps, so no other writer can slip in between the build and its export.
  */
 final class NightlyCommand implements Command {
 
@@ -35,7 +36,8 @@ final class NightlyCommand implements Command {
             "master",
             "MASTER",
             "local[2]",
-            "Spark master when run embedded (ignored under spark-submit)");
+            "Spark master when run embedded (ignored under spark-submit)")
+        .option("wait", "SECONDS", "0", "wait this long for another run's tables lock (0 = fail)");
   }
 
   @Override
@@ -97,7 +99,8 @@ final class NightlyCommand implements Command {
 
   private static int runStep(List<String> argv, CliContext ctx) throws Exception {
     Command c = Commands.find(argv.get(0));
-    Map<String, String> configured = Config.load(ctx.home(), null).forCommand(c.name());
+    // The same configuration file as nightly itself (--conf FILE), not the default one.
+    Map<String, String> configured = ctx.config().forCommand(c.name());
     try {
       return c.run(
           c.options().parse(new ArrayList<>(argv.subList(1, argv.size())), configured), ctx);

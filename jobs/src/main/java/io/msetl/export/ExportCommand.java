@@ -10,7 +10,6 @@ import io.msetl.tables.TableFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code msetl export}: pinned tables to per-split shards plus manifest.json, published atomically.
@@ -59,7 +58,7 @@ public final class ExportCommand implements Command {
     ExportOptions o = parse(p);
     Exporter.Result r =
         new Exporter(
-                SparkSessions.start("msetl export", p.require("master"), Map.of()),
+                SparkSessions.start("msetl export", p.require("master"), context.sparkSettings()),
                 context::progress)
             .run(o);
     context.out().println(r.exportDir());

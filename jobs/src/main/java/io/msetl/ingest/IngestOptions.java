@@ -77,6 +77,9 @@ public record IngestOptions(
     try {
       Path p = new Path(path);
       FileSystem fs = p.getFileSystem(new Configuration());
+      if (isGlob(path)) {
+        return forGlob(fs, p, path);
+      }
       if (!fs.exists(p)) {
         throw new IllegalArgumentException("input path does not exist: " + path);
       }
@@ -113,6 +116,44 @@ public record IngestOptions(
       throw new IllegalArgumentException(
           "cannot read input path " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  private static boolean isGlob(String path) {
+    return path.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+  }
+
+  /**
+   * A glob names files: its matches are the MSP files (SDF files only when no MSP matches, as in a
+   * folder), and their common folder's MOL/ is the structure source when it has one.
+   */
+  private static IngestOptions forGlob(FileSystem fs, Path glob, String path) throws IOException {
+    FileStatus[] matches = fs.globStatus(glob);
+    List<String> msp = new ArrayList<>();
+    List<String> sdf = new ArrayList<>();
+    java.util.Set<Path> parents = new java.util.HashSet<>();
+    for (FileStatus st : matches == null ? new FileStatus[0] : matches) {
+      if (st.isFile()) {
+        (isSdf(st.getPath().getName()) ? sdf : msp).add(st.getPath().toString());
+        parents.add(st.getPath().getParent());
+      }
+    }
+    if (msp.isEmpty() && sdf.isEmpty()) {
+      throw new IllegalArgumentException("input glob matches no file: " + path);
+    }
+    msp.sort(null);
+    sdf.sort(null);
+    String mol = null;
+    if (parents.size() == 1) {
+      Path parent = parents.iterator().next();
+      for (String name : List.of("MOL", "mol")) {
+        if (fs.isDirectory(new Path(parent, name))) {
+          mol = new Path(parent, name).toString();
+          break;
+        }
+      }
+    }
+    IngestOptions o = defaults().withMolDir(mol);
+    return msp.isEmpty() ? o.withSdfPaths(sdf) : o.withMspPaths(msp);
   }
 
   static boolean isSdf(String name) {

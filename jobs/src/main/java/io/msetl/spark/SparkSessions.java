@@ -17,8 +17,22 @@ public final class SparkSessions {
    * @param settings extra {@code spark.*} settings from the configuration file
    */
   public static SparkSession start(String appName, String master, Map<String, String> settings) {
+    return SparkSession.builder().config(conf(appName, master, settings)).getOrCreate();
+  }
+
+  /** The settings {@link #start} starts Spark with. */
+  static SparkConf conf(String appName, String master, Map<String, String> settings) {
     SparkConf conf = new SparkConf(true).setAppName(appName);
     boolean submitted = conf.contains("spark.master");
+    // The configuration file's spark.* keys; what spark-submit set (--conf, --properties-file,
+    // already in the system properties SparkConf(true) loaded) wins, as the command line always
+    // does. They come before the embedded defaults below so a file can change those too.
+    settings.forEach(
+        (k, v) -> {
+          if (k.startsWith("spark.") && !k.equals("spark.master")) {
+            conf.setIfMissing(k, v);
+          }
+        });
     if (!submitted) {
       conf.setMaster(master);
       // Embedded runs are CLI runs: no UI port to collide with, loopback only.
@@ -30,16 +44,7 @@ public final class SparkSessions {
     conf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
     conf.setIfMissing(
         "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
-    // Small JSON commit files would otherwise be checkpointed as Parquet every 10 versions with
-    // stats
-    // collection we do not need; keep Delta's defaults otherwise.
-    settings.forEach(
-        (k, v) -> {
-          if (k.startsWith("spark.")) {
-            conf.set(k, v);
-          }
-        });
-    return SparkSession.builder().config(conf).getOrCreate();
+    return conf;
   }
 
   /** Is this JVM a spark-submit driver (cluster or client mode)? */

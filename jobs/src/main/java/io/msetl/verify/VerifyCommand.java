@@ -7,7 +7,6 @@ import io.msetl.cli.ParsedOptions;
 import io.msetl.export.HadoopConf;
 import io.msetl.spark.SparkSessions;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
@@ -49,7 +48,7 @@ public final class VerifyCommand implements Command {
     SparkSession spark =
         p.flag("files-only")
             ? null
-            : SparkSessions.start("msetl verify", p.require("master"), Map.of());
+            : SparkSessions.start("msetl verify", p.require("master"), context.sparkSettings());
     HadoopConf hadoop =
         new HadoopConf(
             spark == null ? new Configuration() : spark.sparkContext().hadoopConfiguration());
