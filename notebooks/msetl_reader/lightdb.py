@@ -13,6 +13,7 @@ import struct
 import sys
 
 from .codec import _np, FlatArray
+from .errors import LIGHTDB_FORMAT, ShardError, check_header
 
 # element type code -> (struct code, size)
 _TYPES = {1: ("B", 1), 2: ("b", 1), 3: ("H", 2), 4: ("h", 2), 5: ("I", 4), 6: ("i", 4), 7: ("Q", 8), 8: ("q", 8),
@@ -169,46 +170,80 @@ class LightDbFile:
 
 
 def _user_json(db):
-    return json.loads(db.user_area.rstrip(b"\0").decode("utf-8"))
+    try:
+        return json.loads(db.user_area.rstrip(b"\0").decode("utf-8"))
+    except ValueError as e:
+        raise ShardError(db.path, "user area is not msetl JSON (%s)" % e) from None
 
 
 class LightDbShard:
-    """One msetl LightDB shard, with the same read methods as the SQLite ``Shard``."""
+    """One msetl LightDB shard, with the same read methods as the SQLite ``Shard``.
 
-    def __init__(self, path, use_numpy=None):
+    The index records (17 int64 per sample) are read into memory on first use, so a sample is one
+    list lookup plus slices of the memory-mapped payload, with no B-tree descent per read.
+    """
+
+    def __init__(self, path, use_numpy=None, feature_schema_version=None):
         self.path = os.path.abspath(path)
         self.use_numpy = use_numpy
-        self.index = LightDbFile(self.path)
+        try:
+            self.index = LightDbFile(self.path)
+        except (OSError, ValueError, struct.error) as e:
+            raise ShardError(self.path, "cannot be read as a LightDB file (%s)" % e) from None
         self.meta = _user_json(self.index)
-        if self.meta.get("format") != "msetl-lightdb-shard":
-            raise ValueError("%s is not an msetl LightDB shard index" % self.path)
+        check_header(self.path, "shard", self.meta.get("format"), self.meta.get("format_version"), LIGHTDB_FORMAT,
+                     self.meta.get("feature_schema_version"), feature_schema_version)
         self.dat_path = os.path.join(os.path.dirname(self.path), self.meta["payload"])
         self._dat = None
         self._pid = None
-        self._fields = struct.Struct("<8xq%dq" % len(INDEX_FIELDS)).unpack_from
+        self._records = None
 
     def _payload(self):
         if self._dat is None or self._pid != os.getpid():
-            with open(self.dat_path, "rb") as f:
-                size = os.fstat(f.fileno()).st_size
-                self._dat = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+            try:
+                with open(self.dat_path, "rb") as f:
+                    size = os.fstat(f.fileno()).st_size
+                    # Copy-on-write: numpy views of it are writable (torch takes them without a
+                    # warning), and a write only ever changes this process's private pages.
+                    self._dat = memoryview(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_COPY) if size else bytearray())
+            except OSError as e:
+                raise ShardError(self.dat_path, "cannot open the payload (%s)" % e) from None
+            if size != self.meta.get("payload_bytes"):
+                raise ShardError(self.dat_path, "has %d bytes, its index says %s (truncated or replaced)"
+                                 % (size, self.meta.get("payload_bytes")))
             self._pid = os.getpid()
         return self._dat
+
+    def records(self):
+        """Every index record (sample index first, then INDEX_FIELDS), in sample order, read once."""
+        if self._records is None:
+            unpack = struct.Struct("<8xq%dq" % len(INDEX_FIELDS)).unpack_from
+            try:
+                mm = self.index._map()
+                recs = [unpack(mm, off) for off in self.index.items()]
+            except (struct.error, IndexError, ValueError) as e:
+                raise ShardError(self.path, "damaged B-tree (%s)" % e) from None
+            if len(recs) != len(self) or any(r[0] != self.start + i for i, r in enumerate(recs)):
+                raise ShardError(self.path, "holds %d records, not the %d contiguous sample indexes from %d its "
+                                 "user area describes" % (len(recs), len(self), self.start))
+            self._records = recs
+        return self._records
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_dat"] = None
         state["_pid"] = None
-        state["_fields"] = None
         return state
 
-    def __setstate__(self, state):
-        self.__dict__.update(state)
-        self._fields = struct.Struct("<8xq%dq" % len(INDEX_FIELDS)).unpack_from
-
     def close(self):
-        if self._dat is not None and self._pid == os.getpid() and not isinstance(self._dat, bytes):
-            self._dat.close()
+        if self._dat is not None and self._pid == os.getpid():
+            base = self._dat.obj
+            try:
+                self._dat.release()
+                if isinstance(base, mmap.mmap):
+                    base.close()
+            except BufferError:  # arrays handed out still view the map: it goes when they do
+                pass
         self._dat = None
         self.index.close()
 
@@ -231,49 +266,54 @@ class LightDbShard:
 
     def fields(self, sample_index):
         """The index record as a dict (no payload read): counts and filter fields."""
-        off = self.index.find(sample_index)
-        if off is None:
+        return dict(zip(("sample_index",) + INDEX_FIELDS, self._record(sample_index)))
+
+    def _record(self, sample_index):
+        i = sample_index - self.start
+        if not 0 <= i < len(self):
             raise IndexError("sample %d is not in %s" % (sample_index, self.path))
-        r = self._fields(self.index._map(), off)
-        return dict(zip(("sample_index",) + INDEX_FIELDS, r))
+        return self.records()[i]
 
     def get(self, sample_index):
-        off = self.index.find(sample_index)
-        if off is None:
-            raise IndexError("sample %d is not in %s" % (sample_index, self.path))
-        return self._decode(self._fields(self.index._map(), off))
+        return self._checked(self._record(sample_index))
 
     def batch(self, start, stop):
-        """Samples ``start <= sample_index < stop`` in index order: one B-tree descent, then an in-order walk."""
-        out = []
-        mm, fields = self.index._map(), self._fields
-        for off in self.index.items(max(start, self.start)):
-            r = fields(mm, off)
-            if r[0] >= stop:
-                break
-            out.append(self._decode(r))
-        return out
+        """Samples ``start <= sample_index < stop`` in index order."""
+        recs = self.records()
+        a, b = max(start, self.start) - self.start, min(stop, self.stop) - self.start
+        return [self._checked(r) for r in recs[a:b]]
 
     def __iter__(self, batch_size=1024):
         for b in range(self.start, self.stop, batch_size):
             yield from self.batch(b, min(b + batch_size, self.stop))
 
+    def _checked(self, r):
+        try:
+            return self._decode(r)
+        except (struct.error, ValueError, UnicodeDecodeError, IndexError) as e:
+            raise ShardError(self.dat_path, "damaged payload (%s)" % e, r[0]) from None
+
     def _decode(self, r):
         (key, s_off, s_len, g_off, g_len, _, bins, peaks, n, e, f, b, flags) = r[:13]
         dat = self._payload()
+        if s_off < 0 or g_off < 0 or s_off + s_len > len(dat) or g_off + g_len > len(dat):
+            raise ValueError("blocks at %d+%d and %d+%d are outside the %d-byte payload"
+                             % (s_off, s_len, g_off, g_len, len(dat)))
         sample = dat[s_off:s_off + s_len]
         graph = dat[g_off:g_off + g_len]
         at = 16 * peaks + 8
         text_at = at + 4 * bins
         (id_len,) = struct.unpack_from("<I", sample, text_at)
-        compound_id = sample[text_at + 4:text_at + 4 + id_len].decode("utf-8")
+        compound_id = str(sample[text_at + 4:text_at + 4 + id_len], "utf-8")
         x_at = 16 * e
         a_at = x_at + 4 * n * f
         c_at = a_at + 4 * e * b
         has_coords = flags & FLAG_COORDS
         st_at = c_at + (12 * n if has_coords else 0)
         (st_len,) = struct.unpack_from("<I", graph, st_at)
-        status = graph[st_at + 4:st_at + 4 + st_len].decode("utf-8")
+        if st_at + 4 + st_len > len(graph) or text_at + 4 + id_len > len(sample):
+            raise ValueError("array counts do not fit the blocks")
+        status = str(graph[st_at + 4:st_at + 4 + st_len], "utf-8")
         if _np is not None and self.use_numpy is not False:
             fb = _np.frombuffer
             return {
@@ -301,6 +341,8 @@ class LightDbShard:
 def _flat(buf, code, offset, count, shape):
     data = array.array(code)
     data.frombytes(buf[offset:offset + count * data.itemsize])
+    if len(data) != count:
+        raise ValueError("%d values expected at byte %d, the block ends first" % (count, offset))
     if sys.byteorder != "little":  # pragma: no cover - payloads are little-endian by definition
         data.byteswap()
     return FlatArray(data, shape)

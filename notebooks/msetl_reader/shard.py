@@ -7,8 +7,14 @@ import urllib.parse
 import zlib
 
 from .codec import _np, decode
+from .errors import SQLITE_FORMAT, ShardError, check_header
 
-_inflate = zlib.decompress
+
+
+def _inflate(blob):
+    """Decompressed into a bytearray, so numpy views of it are writable (torch takes them without a warning)."""
+    return bytearray(zlib.decompress(blob))
+
 _frombuffer = _np.frombuffer if _np is not None else None
 _F4 = _np.dtype("<f4") if _np is not None else None
 _I8 = _np.dtype("<i8") if _np is not None else None
@@ -31,9 +37,10 @@ class Shard:
     Nothing on the read path writes: the file is opened with ``mode=ro`` and ``query_only``.
     """
 
-    def __init__(self, path, use_numpy=None, mmap_bytes=256 << 20):
+    def __init__(self, path, use_numpy=None, feature_schema_version=None, mmap_bytes=256 << 20):
         self.path = os.path.abspath(path)
         self.use_numpy = use_numpy
+        self.feature_schema_version = feature_schema_version
         self.mmap_bytes = mmap_bytes
         self._conn = None
         self._pid = None
@@ -42,11 +49,19 @@ class Shard:
     # -- connection -------------------------------------------------------------------------
     def _connection(self):
         if self._conn is None or self._pid != os.getpid():
+            if not os.path.exists(self.path):
+                raise ShardError(self.path, "no such shard file")
             uri = "file:%s?mode=ro" % urllib.parse.quote(self.path)
-            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            conn.execute("PRAGMA query_only = 1")
-            conn.execute("PRAGMA mmap_size = %d" % int(self.mmap_bytes))
-            self._conn, self._pid = conn, os.getpid()
+            try:
+                conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                conn.execute("PRAGMA query_only = 1")
+                conn.execute("PRAGMA mmap_size = %d" % int(self.mmap_bytes))
+                meta = _read_meta(conn)
+            except sqlite3.DatabaseError as e:
+                raise ShardError(self.path, "cannot be read as an SQLite shard (%s)" % e) from None
+            check_header(self.path, "shard", meta.get("format"), meta.get("format_version"), SQLITE_FORMAT,
+                         _schema_version(meta), self.feature_schema_version)
+            self._conn, self._pid, self._meta = conn, os.getpid(), meta
         return self._conn
 
     def close(self):
@@ -71,13 +86,7 @@ class Shard:
     def meta(self):
         """The ``meta`` table; JSON values (arrays, versions, feature_schema, ...) parsed."""
         if self._meta is None:
-            meta = {}
-            for key, value in self._connection().execute("SELECT key, value FROM meta"):
-                try:
-                    meta[key] = json.loads(value)
-                except ValueError:
-                    meta[key] = value
-            self._meta = meta
+            self._connection()
         return self._meta
 
     @property
@@ -95,15 +104,31 @@ class Shard:
     # -- reads ------------------------------------------------------------------------------
     def get(self, sample_index):
         """The sample with this (split-wide) sample index."""
-        row = self._connection().execute(_ONE, (sample_index,)).fetchone()
+        try:
+            row = self._connection().execute(_ONE, (sample_index,)).fetchone()
+        except sqlite3.DatabaseError as e:
+            raise ShardError(self.path, "cannot be read (%s)" % e, sample_index) from None
         if row is None:
             raise IndexError("sample %d is not in %s" % (sample_index, self.path))
-        return self._decode(row)
+        return self._checked(row)
 
     def batch(self, start, stop):
         """Samples ``start <= sample_index < stop`` (clipped to this shard), in index order."""
-        rows = self._connection().execute(_RANGE, (start, stop)).fetchall()
-        return [self._decode(r) for r in rows]
+        try:
+            rows = self._connection().execute(_RANGE, (start, stop)).fetchall()
+        except sqlite3.DatabaseError as e:
+            raise ShardError(self.path, "cannot read samples %d..%d (%s)" % (start, stop - 1, e)) from None
+        want = min(stop, self.stop) - max(start, self.start)
+        if len(rows) != max(want, 0):
+            raise ShardError(self.path, "holds %d of the samples %d..%d, its meta says it holds them all"
+                             % (len(rows), start, stop - 1))
+        return [self._checked(r) for r in rows]
+
+    def _checked(self, row):
+        try:
+            return self._decode(row)
+        except (zlib.error, ValueError, TypeError) as e:
+            raise ShardError(self.path, "damaged arrays (%s)" % e, row[0]) from None
 
     def __iter__(self, batch_size=1024):
         for b in range(self.start, self.stop, batch_size):
@@ -139,3 +164,18 @@ class Shard:
             "coords": decode(r[11], "<f4", (n, 3), u),
             "conformer_status": r[12],
         }
+
+
+def _read_meta(conn):
+    meta = {}
+    for key, value in conn.execute("SELECT key, value FROM meta"):
+        try:
+            meta[key] = json.loads(value)
+        except ValueError:
+            meta[key] = value
+    return meta
+
+
+def _schema_version(meta):
+    schema = meta.get("feature_schema")
+    return schema.get("feature_schema_version") if isinstance(schema, dict) else None

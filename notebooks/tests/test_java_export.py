@@ -169,7 +169,7 @@ class JavaLightDbExportTest(unittest.TestCase):
     def test_the_index_record_and_user_area_describe_the_sample_without_reading_the_payload(self):
         shard = self.export.split("train").shards[0]
         self.assertEqual("msetl-lightdb-shard", shard.meta["format"])
-        self.assertEqual(self.export.manifest["feature_schema"]["version"], shard.meta["feature_schema_version"])
+        self.assertEqual(self.export.manifest["feature_schema"]["feature_schema_version"], shard.meta["feature_schema_version"])
         want = self.expected["train"][0]
         fields = shard.fields(0)
         self.assertEqual(len(want["spectrum"]), fields["num_bins"])

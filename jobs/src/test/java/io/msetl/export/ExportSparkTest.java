@@ -182,10 +182,10 @@ class ExportSparkTest {
             .orElseThrow();
     assertEquals(Map.of("SPECTRUM_MISSING", 1L), m.splits().get(missingSplit).excluded());
     assertEquals(
-        "fs1",
+        io.msetl.featurize.FeatureSchema.VERSION,
         new com.fasterxml.jackson.databind.ObjectMapper()
             .readTree(m.featureSchema())
-            .path("version")
+            .path("feature_schema_version")
             .asText());
     assertEquals("2020.09.1", m.versions().get("RDKit"));
   }
@@ -451,7 +451,7 @@ class ExportSparkTest {
         new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(expected));
     Path root = Path.of("").toAbsolutePath().getParent();
     ProcessBuilder pb =
-        new ProcessBuilder("python3", "-m", "unittest", "discover", "-v", "-s", "notebooks/tests")
+        new ProcessBuilder(python(), "-m", "unittest", "discover", "-v", "-s", "notebooks/tests")
             .directory(root.toFile())
             .redirectErrorStream(true);
     pb.environment().put("MSETL_TEST_EXPORT", local(main).toString());
@@ -474,6 +474,18 @@ class ExportSparkTest {
             "test_every_sample_equals_the_tables (test_java_export.JavaExportTest."
                 + "test_every_sample_equals_the_tables) ... skipped"),
         output);
+  }
+
+  /**
+   * Debian's interpreter when there is one: python3-numpy, python3-torch and the notebook packages
+   * that .ci/run installs are importable only from it (MSETL_PYTHON overrides).
+   */
+  static String python() {
+    String env = System.getenv("MSETL_PYTHON");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
   }
 
   static Path copyExport(Path target) throws java.io.IOException {

@@ -57,7 +57,9 @@ public final class Fixture {
             "abc123",
             map(Map.of("MOL", "42")),
             map(Map.of("msetl", "0.1.0", "RDKit", "2020.09.1")),
-            "{\"version\":\"fs1\",\"atom_features\":[\"z\",\"degree\",\"charge\",\"aromatic\"]}",
+            "{\"feature_schema_version\":\""
+                + io.msetl.featurize.FeatureSchema.VERSION
+                + "\",\"atom_features\":[\"z\",\"degree\",\"charge\",\"aromatic\"]}",
             map(Map.of("compounds", (long) compoundCount)),
             map(Map.of()),
             map(Map.of("OK", (long) structureCount)),

@@ -75,7 +75,7 @@ public final class UserArea {
       return null;
     }
     try {
-      JsonNode v = JSON.readTree(schema).path("version");
+      JsonNode v = JSON.readTree(schema).path("feature_schema_version");
       return v.isMissingNode() || v.isNull() ? null : v.asText();
     } catch (JsonProcessingException e) {
       return null;

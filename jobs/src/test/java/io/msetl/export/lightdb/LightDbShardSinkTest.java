@@ -39,7 +39,10 @@ class LightDbShardSinkTest {
             3,
             first,
             Map.of(
-                "feature_schema", "{\"version\":\"fs1\",\"atoms\":[\"z\"]}", "config_hash", "abc"));
+                "feature_schema",
+                "{\"feature_schema_version\":\"fs1\",\"atoms\":[\"z\"]}",
+                "config_hash",
+                "abc"));
     try (ShardSink sink = new LightDbShardFormat().open(spec, folder)) {
       long i = first;
       for (ExportSample s : samples) {
