@@ -6,11 +6,13 @@ offline, without setuptools or wheel being installed.
 import base64
 import hashlib
 import os
+import re
 import zipfile
 
-NAME, DIST, VERSION = "msetl-reader", "msetl_reader", "0.2.0"
-PACKAGE = "msetl_reader"
+NAME, DIST, PACKAGE = "msetl-reader", "msetl_reader", "msetl_reader"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+with open(os.path.join(ROOT, PACKAGE, "__init__.py"), encoding="utf-8") as _f:
+    VERSION = re.search(r'^__version__ = "([^"]+)"', _f.read(), re.M).group(1)  # one place for the version
 TAG = "py3-none-any"
 METADATA = ("Metadata-Version: 2.1\nName: %s\nVersion: %s\nSummary: Readers for msetl exports (SQLite and LightDB "
             "shards)\nRequires-Python: >=3.8\nProvides-Extra: numpy\nProvides-Extra: torch\n"

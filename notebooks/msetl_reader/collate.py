@@ -10,10 +10,7 @@ text columns as lists). Tensors when torch imports, numpy arrays otherwise.
 """
 from .codec import _np
 
-try:
-    import torch as _torch
-except ImportError:  # numpy-only installs still collate
-    _torch = None
+_torch = None  # imported on first use: importing the reader stays cheap (torch costs ~200 MB RSS)
 
 # Per-graph values carried through as they are (text, or None when the column is null).
 TEXT_KEYS = ("compound_id", "precursor_type", "collision_energy", "ion_mode", "instrument_type", "spectrum_type",
@@ -38,11 +35,26 @@ class GraphBatch(dict):
         return to_pyg(self)
 
 
+def _torch_module():
+    """torch when it imports (collated arrays become tensors), else False (they stay numpy)."""
+    global _torch
+    if _torch is None:
+        try:
+            import torch
+            _torch = torch
+        except ImportError:  # numpy-only installs still collate
+            _torch = False
+    return _torch
+
+
 def _array(v):
     """numpy view of a reader array, a FlatArray or a CPU tensor."""
+    if isinstance(v, _np.ndarray):
+        return v
     if hasattr(v, "shape") and hasattr(v, "data") and not hasattr(v, "dtype"):  # FlatArray
         return _np.frombuffer(v.data, dtype=v.data.typecode).reshape(v.shape)
-    if _torch is not None and isinstance(v, _torch.Tensor):
+    torch = _torch_module()
+    if torch and isinstance(v, torch.Tensor):
         return v.numpy()
     return v
 
@@ -100,11 +112,12 @@ def _float(v):
 
 
 def _tensors(b):
-    if _torch is None:
+    torch = _torch_module()
+    if not torch:
         return b
     for k, v in b.items():
         if isinstance(v, _np.ndarray):
-            b[k] = _torch.from_numpy(v)  # every array here is freshly made, so writable
+            b[k] = torch.from_numpy(v)  # every array here is freshly made, so writable
     return b
 
 

@@ -4,13 +4,15 @@ Damage, truncation and files of another format or version all become a ``ShardEr
 message names the file (and the sample when one is being read), never a bare ``struct.error``
 or ``zlib.error``.
 """
+import os
+
 
 MANIFEST_FORMAT = "msetl-export"
 SQLITE_FORMAT = "msetl-sqlite-shard"
 LIGHTDB_FORMAT = "msetl-lightdb-shard"
 
 # One version for the manifest and both shard formats: they change together.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 # feature_schema_version values whose arrays this reader knows how to lay out.
 FEATURE_SCHEMA_VERSIONS = ("1.0.0",)
@@ -50,3 +52,16 @@ def check_feature_schema(path, schema):
         raise ShardError(path, "feature_schema_version is %r, this reader knows %s"
                          % (version, ", ".join(FEATURE_SCHEMA_VERSIONS)))
     return version
+
+
+# Bumped in every forked child: a shard whose connection or map was opened under another
+# generation reopens it (one list read per access instead of a getpid() system call).
+FORK_GENERATION = [0]
+
+
+def _forked():
+    FORK_GENERATION[0] += 1
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forked)

@@ -28,10 +28,8 @@ def resolve(path):
 
 
 def _is_shard_file(f, fmt):
-    """The one file per shard a reader opens: the ``.sqlite``, or the LightDB index (not ``.dat``/``.spectra.ldb``)."""
-    if f["format"] != fmt:
-        return False
-    return fmt == "sqlite" or (f["path"].endswith(".ldb") and not f["path"].endswith(".spectra.ldb"))
+    """The one file per shard a reader opens: the ``.sqlite``, or the LightDB index ``.ldb`` (not its ``.dat``)."""
+    return f["format"] == fmt and (fmt == "sqlite" or f["path"].endswith(".ldb"))
 
 
 def _position(index, n):
@@ -185,6 +183,17 @@ class SplitReader:
     def __iter__(self, batch_size=1024):
         for b in range(0, self._len, batch_size):
             yield from self.batch(b, b + batch_size)
+
+    def collated(self, indexes):
+        """``collate_graphs`` of these samples; LightDB shards build it without a dict per sample."""
+        from .collate import collate_graphs
+        positions = [_position(i, self._len) for i in indexes]
+        if positions:
+            shard = self._shard(positions[0])
+            a, b = shard.start, shard.stop
+            if hasattr(shard, "collated") and a <= min(positions) and max(positions) < b:
+                return shard.collated(positions)
+        return collate_graphs([self._shard(p).get(p) for p in positions])
 
     def order(self, seed, epoch=0):
         """A seeded permutation of 0..len-1: the same seed and epoch give the same order on every machine."""

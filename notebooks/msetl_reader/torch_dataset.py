@@ -41,10 +41,16 @@ class ShardDataset(Dataset):
         return len(self.split)
 
     def __getitem__(self, index):
+        if isinstance(index, (list, tuple)):  # a batch of indexes (what ``loader`` asks for)
+            return self.split.collated(index)
         s = self.split[index]
         if isinstance(index, slice):
             return [self._item(x) for x in s]
         return self._item(s)
+
+    def __getitems__(self, indexes):
+        """One collated batch (PyTorch >= 2 asks datasets for whole batches through this)."""
+        return self.split.collated(indexes)
 
     @staticmethod
     def _item(s):
@@ -52,3 +58,19 @@ class ShardDataset(Dataset):
         for src, dst in _ARRAYS:
             out[dst] = _tensor(s[src])
         return out
+
+
+def loader(split_reader, batch_size=128, shuffle=True, seed=0, drop_last=False, **kwargs):
+    """A ``DataLoader`` of ``GraphBatch`` es: each step reads one batch of indexes from the shards
+    (``SplitReader.collated``), in a seeded order when ``shuffle``. ``kwargs`` go to ``DataLoader``
+    (``num_workers``, ``multiprocessing_context``, ``persistent_workers``, ...)."""
+    if torch is None:
+        raise ImportError("loader needs PyTorch (pip install torch)")
+    from torch.utils.data import BatchSampler, DataLoader, RandomSampler, SequentialSampler
+
+    from .collate import collate_graphs
+
+    ds = ShardDataset(split_reader)
+    order = RandomSampler(ds, generator=torch.Generator().manual_seed(seed)) if shuffle else SequentialSampler(ds)
+    return DataLoader(ds, sampler=BatchSampler(order, batch_size, drop_last), batch_size=None,
+                      collate_fn=collate_graphs, **kwargs)

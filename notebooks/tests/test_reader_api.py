@@ -137,6 +137,39 @@ class TorchTest(unittest.TestCase):
                         self.assertTrue(torch.equal(x[key], y[key]), key)
                     self.assertEqual(x["pos"] is None, y["pos"] is None)
 
+    def test_a_dataloader_with_two_workers_reads_every_sample_once_under_fork_and_spawn(self):
+        for fmt in FORMATS:
+            with msetl_reader.open_export(EXPORT, format=fmt) as export:
+                split = export.split("train")
+                split[0]  # the parent's open connection or map must not be what the workers use
+                for ctx in ("fork", "spawn"):
+                    batches = torch_dataset.loader(split, batch_size=4, seed=3, num_workers=2,
+                                                   multiprocessing_context=ctx)
+                    seen = [int(i) for b in batches for i in b.sample_index]
+                    self.assertEqual(list(range(len(split))), sorted(seen), (fmt, ctx))
+                    if ctx == "spawn":  # a spawned worker imports torch afresh: seconds each, so once per format
+                        continue
+                    # Per-sample items through the same collate, as a plain DataLoader would.
+                    plain = torch.utils.data.DataLoader(torch_dataset.ShardDataset(split), batch_size=5,
+                                                        collate_fn=collate_graphs, num_workers=2,
+                                                        multiprocessing_context=ctx)
+                    first = next(iter(plain))
+                    self.assertEqual(list(range(5)), first.sample_index.tolist(), (fmt, ctx))
+                    self.assertEqual(split[0]["node_features"].tolist(), first.x[:first.ptr[1]].tolist())
+
+    def test_the_loaders_batches_equal_the_collate_of_the_same_samples(self):
+        for fmt in FORMATS:
+            with msetl_reader.open_export(EXPORT, format=fmt) as export:
+                split = export.split("train")
+                batch = next(iter(torch_dataset.loader(split, batch_size=6, seed=5)))
+                want = collate_graphs([split[int(i)] for i in batch.sample_index])
+                self.assertEqual(sorted(want), sorted(batch))
+                for key, value in want.items():
+                    if isinstance(value, torch.Tensor):
+                        self.assertTrue(torch.equal(torch.nan_to_num(value), torch.nan_to_num(batch[key])), key)
+                    else:
+                        self.assertEqual(value, batch[key], key)
+
     def test_torch_takes_dataset_items_and_batches_without_a_non_writable_warning(self):
         with msetl_reader.open_export(EXPORT, format="lightdb") as export:
             ds = torch_dataset.ShardDataset(export.split("train"))

@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class UserArea {
   public static final String INDEX_FORMAT = "msetl-lightdb-shard";
-  public static final String SPECTRA_FORMAT = "msetl-lightdb-spectra";
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private UserArea() {}
