@@ -137,6 +137,26 @@ class Shard:
                              % (len(rows), start, stop - 1))
         return [self._checked(r) for r in rows]
 
+    def many(self, sample_indexes):
+        """These samples, in the order given: one query for the whole list."""
+        want = [int(i) for i in sample_indexes]
+        if not want:
+            return []
+        sql = "SELECT %s FROM spectra WHERE sample_index IN (%s)" % (_SPECTRUM_COLUMNS, ",".join(map(str, want)))
+        try:
+            rows = {r[0]: r for r in self._connection().execute(sql)}
+        except sqlite3.DatabaseError as e:
+            raise ShardError(self.path, "cannot read %d samples (%s)" % (len(want), e)) from None
+        missing = [i for i in want if i not in rows]
+        if missing:
+            raise IndexError("sample %d is not in %s" % (missing[0], self.path))
+        return [self._checked(rows[i]) for i in want]
+
+    def collated(self, sample_indexes):
+        """``collate_graphs`` of these samples, read with one query."""
+        from .collate import collate_graphs
+        return collate_graphs(self.many(sample_indexes))
+
     def __iter__(self, batch_size=1024):
         for b in range(self.start, self.stop, batch_size):
             yield from self.batch(b, min(b + batch_size, self.stop))
