@@ -34,7 +34,7 @@ def decode(blob, dtype, shape, use_numpy=None):
     """Decompresses one blob; ``shape`` may contain -1 for "whatever the length gives"."""
     if blob is None:
         return None
-    raw = zlib.decompress(blob)
+    raw = bytearray(zlib.decompress(blob))  # writable numpy views
     if use_numpy is None:
         use_numpy = HAVE_NUMPY
     if use_numpy:

@@ -22,8 +22,8 @@ public final class BenchCommand implements PassThroughCommand {
 
   @Override
   public String summary() {
-    return "benchmarks that print numbers: ingest, featurize, export, lightdb, incremental (see msetl"
-        + " bench --help)";
+    return "benchmarks that print numbers: ingest, featurize, export, lightdb, incremental, read"
+        + " (see msetl bench --help)";
   }
 
   @Override
@@ -53,16 +53,31 @@ public final class BenchCommand implements PassThroughCommand {
         }
         IncrementalBenchmark.main(rest.toArray(String[]::new));
       }
+      case "read" -> {
+        return readBenchmark(ctx.home(), rest.isEmpty() ? List.of("out/exports") : rest);
+      }
       default -> {
         ctx.err()
             .println(
                 "msetl bench: error: unknown benchmark '"
                     + args.get(0)
-                    + "' (ingest, featurize, export, lightdb, incremental)");
+                    + "' (ingest, featurize, export, lightdb, incremental, read)");
         return 2;
       }
     }
     return 0;
+  }
+
+  /**
+   * The Python read benchmark (notebooks/bench_read.py) with Debian's interpreter when there is one
+   * (torch and numpy come from Debian packages): it prints its own numbers.
+   */
+  private static int readBenchmark(Path home, List<String> args) throws Exception {
+    String python =
+        Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    List<String> command = new ArrayList<>(List.of(python, "notebooks/bench_read.py"));
+    command.addAll(args);
+    return new ProcessBuilder(command).directory(home.toFile()).inheritIO().start().waitFor();
   }
 
   /** The shared nist-bench folder beside the project, where the benchmarks' standard data lives. */
@@ -90,8 +105,9 @@ public final class BenchCommand implements PassThroughCommand {
         "  incremental [--records N] [--work DIR] [--master local[2]]",
         "            full build, then 1 % changed + 100 added/removed, then unchanged: wall time,",
         "            structures featurized/reused, compounds added/updated/deleted per run",
-        "",
-        "Python read speed of shards: python3 notebooks/bench_read.py --help",
+        "  read      [EXPORTS [--split S] [--batch 128] [--workers 0,2] [--tables DIR]]   default: out/exports",
+        "            Python reader: random access, DataLoader epoch vs an in-memory list, RSS, bytes",
+        "            (notebooks/bench_read.py; --help for every option)",
         "");
   }
 }

@@ -17,15 +17,18 @@ import org.apache.spark.sql.Row;
  *
  * @param tableVersions the versions the run committed; empty for runs recorded before msetl kept
  *     them
+ * @param report the run's report (what {@code msetl build} printed), so a notebook can show it from
+ *     the export alone
  */
 record BuildRun(
     String runId,
     String configHash,
     String featureSchema,
     Map<String, String> versions,
-    Map<String, Long> tableVersions) {
+    Map<String, Long> tableVersions,
+    Map<String, Object> report) {
 
-  static final BuildRun NONE = new BuildRun(null, null, null, Map.of(), Map.of());
+  static final BuildRun NONE = new BuildRun(null, null, null, Map.of(), Map.of(), Map.of());
 
   /** Successful runs, newest first. */
   static List<BuildRun> succeeded(TableStore store) {
@@ -82,7 +85,26 @@ record BuildRun(
       tables.putAll(r.<String, Long>getJavaMap(i));
     }
     return new BuildRun(
-        r.getAs("run_id"), r.getAs("config_hash"), r.getAs("feature_schema"), versions, tables);
+        r.getAs("run_id"),
+        r.getAs("config_hash"),
+        r.getAs("feature_schema"),
+        versions,
+        tables,
+        report(r));
+  }
+
+  /** Rows per table, rejects per stage/reason, conformer statuses, seconds per stage. */
+  private static Map<String, Object> report(Row r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("command", r.getAs("command"));
+    m.put("started_at", r.getAs("started_at"));
+    m.put("finished_at", r.getAs("finished_at"));
+    for (String column :
+        List.of("counts", "reject_counts", "conformer_status_counts", "stage_seconds")) {
+      int i = r.fieldIndex(column);
+      m.put(column, r.isNullAt(i) ? Map.of() : new TreeMap<>(r.getJavaMap(i)));
+    }
+    return m;
   }
 
   Map<String, Object> asMap() {
@@ -90,6 +112,7 @@ record BuildRun(
     m.put("run_id", runId);
     m.put("config_hash", configHash);
     m.put("versions", versions);
+    m.put("report", report);
     return m;
   }
 }

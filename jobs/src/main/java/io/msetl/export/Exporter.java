@@ -258,7 +258,9 @@ public final class Exporter {
   private static Map<String, Object> config(
       ExportOptions o, List<ShardFormat> formats, Map<String, Long> versions) {
     Map<String, Object> c = new LinkedHashMap<>();
-    c.put("shard_format_version", 1);
+    // Part of the export id: a new shard format is a new export, never a no-op re-run of an old
+    // one.
+    c.put("shard_format_version", Manifest.FORMAT_VERSION);
     c.put("table_format", o.tableFormat().sparkFormat());
     c.put("table_versions", versions);
     c.put("formats", formats.stream().map(ShardFormat::name).toList());

@@ -33,7 +33,7 @@ public record Manifest(
     Map<String, SplitSummary> splits,
     List<ShardFile> files) {
 
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -11,23 +11,24 @@ import io.msetl.lightdb.LightDb;
 import io.msetl.lightdb.LightDbException;
 import io.msetl.lightdb.VerifyReport;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 
 /**
  * Checks one LightDB file of an export: the LightDB structural verify, record count and contiguous
- * keys against the manifest, the user-area summary, and for index files that sampled records decode
- * from the payload (and equal the spectra file when there is one).
+ * keys against the manifest, the user-area summary (format version, feature schema version), and
+ * that sampled records decode from the payload with their CRCs intact.
  */
 final class LightDbShardCheck {
   private final ExportLocation loc;
   private final List<String> problems;
 
-  LightDbShardCheck(ExportLocation loc, List<String> problems) {
+  private final String featureSchemaVersion;
+
+  LightDbShardCheck(ExportLocation loc, List<String> problems, String featureSchemaVersion) {
     this.loc = loc;
     this.problems = problems;
+    this.featureSchemaVersion = featureSchemaVersion;
   }
 
   /** Checks {@code f}; decoded index samples go to {@code picked}. */
@@ -40,10 +41,6 @@ final class LightDbShardCheck {
     try {
       if (role.equals("index")) {
         checkIndex(f, p, perShard, picked);
-      } else if (role.equals("spectra")) {
-        try (LightDb db = LightDb.openReadOnly(loc.local(p))) {
-          checkTree(f, db, UserArea.SPECTRA_FORMAT);
-        }
       }
     } catch (LightDbException | IllegalArgumentException e) {
       problems.add(f.path() + ": cannot read as LightDB " + role + " file: " + e.getMessage());
@@ -72,34 +69,12 @@ final class LightDbShardCheck {
                 + " has "
                 + r.payloadBytes());
       }
-      LightDb spectra =
-          u.path("spectra").isTextual()
-              ? LightDb.openReadOnly(loc.local(sibling(p, LightDbShardFormat.SPECTRA_SUFFIX)))
-              : null;
-      try {
-        for (long i : Verifier.pick(f.firstSample(), f.rows(), perShard)) {
-          ShardSample s = r.sample(i);
-          if (s == null) {
-            problems.add(f.path() + ": sample " + i + " cannot be read");
-            continue;
-          }
+      for (long i : Verifier.pick(f.firstSample(), f.rows(), perShard)) {
+        ShardSample s = r.sample(i);
+        if (s == null) {
+          problems.add(f.path() + ": sample " + i + " cannot be read");
+        } else {
           picked.add(s);
-          Optional<byte[]> vector =
-              spectra == null ? Optional.empty() : spectra.read(Elements.longs(i));
-          if (spectra != null
-              && (vector.isEmpty()
-                  || !Arrays.equals(Elements.toFloats(vector.get()), s.spectrum()))) {
-            problems.add(
-                f.path()
-                    + ": sample "
-                    + i
-                    + " has a different spectrum in "
-                    + u.path("spectra").asText());
-          }
-        }
-      } finally {
-        if (spectra != null) {
-          spectra.close();
         }
       }
     } catch (IOException e) {
@@ -133,12 +108,34 @@ final class LightDbShardCheck {
       }
     }
     JsonNode u = UserArea.decode(db.readUserArea());
+    if (u.path("format_version").asInt() != UserArea.FORMAT_VERSION) {
+      problems.add(
+          f.path()
+              + ": LightDB shard format_version "
+              + u.path("format_version")
+              + ", this msetl reads "
+              + UserArea.FORMAT_VERSION);
+      return false;
+    }
+    if (!java.util.Objects.equals(
+        featureSchemaVersion, textOrNull(u.path("feature_schema_version")))) {
+      problems.add(
+          f.path()
+              + ": feature_schema_version "
+              + u.path("feature_schema_version")
+              + ", the manifest's is "
+              + featureSchemaVersion);
+    }
     if (!format.equals(u.path("format").asText())
         || u.path("sample_count").asLong() != count
         || u.path("sample_index_start").asLong() != f.firstSample()) {
       problems.add(f.path() + ": user area does not describe this shard: " + u);
     }
     return true;
+  }
+
+  private static String textOrNull(JsonNode n) {
+    return n.isMissingNode() || n.isNull() ? null : n.asText();
   }
 
   private static Path sibling(Path indexFile, String suffix) {

@@ -10,6 +10,7 @@ import io.msetl.export.ShardFile;
 import io.msetl.export.lightdb.LightDbShardFormat;
 import io.msetl.export.sqlite.ShardSample;
 import io.msetl.export.sqlite.SqliteShardReader;
+import io.msetl.export.sqlite.SqliteShardSchema;
 import io.msetl.tables.TableFormat;
 import io.msetl.tables.TableStore;
 import io.msetl.tables.TableStores;
@@ -66,12 +67,22 @@ public final class Verifier {
     List<ShardSample> picked = new ArrayList<>();
     Map<String, Long> rowsPerSplit = new TreeMap<>();
     Map<String, Long> ldbRowsPerSplit = new TreeMap<>();
-    LightDbShardCheck lightdb = new LightDbShardCheck(loc, problems);
+    if (m.formatVersion() != Manifest.FORMAT_VERSION) {
+      problems.add(
+          "manifest.json: format_version "
+              + m.formatVersion()
+              + ", this msetl reads "
+              + Manifest.FORMAT_VERSION
+              + " (re-export with this version)");
+      return new Report(loc.dir().toString(), 0, 0, problems);
+    }
+    String schemaVersion = featureSchemaVersion(m.featureSchema());
+    LightDbShardCheck lightdb = new LightDbShardCheck(loc, problems, schemaVersion);
     for (ShardFile f : m.files()) {
       checkFile(loc, f, problems);
       if (f.format().equals("sqlite")) {
         rowsPerSplit.merge(f.split(), f.rows(), Long::sum);
-        checkSqlite(loc, f, samplesPerShard, problems, picked);
+        checkSqlite(loc, f, samplesPerShard, problems, picked, schemaVersion);
       } else if (f.format().equals(LightDbShardFormat.NAME)) {
         if (LightDbShardFormat.role(f.path()).equals("index")) {
           ldbRowsPerSplit.merge(f.split(), f.rows(), Long::sum);
@@ -138,7 +149,8 @@ public final class Verifier {
       ShardFile f,
       int perShard,
       List<String> problems,
-      List<ShardSample> picked)
+      List<ShardSample> picked,
+      String schemaVersion)
       throws IOException {
     Path p = new Path(loc.dir(), f.path());
     if (!loc.fs().exists(p)) {
@@ -151,6 +163,24 @@ public final class Verifier {
         return;
       }
       Map<String, String> meta = r.meta();
+      if (!Integer.toString(SqliteShardSchema.FORMAT_VERSION).equals(meta.get("format_version"))) {
+        problems.add(
+            f.path()
+                + ": SQLite shard format_version "
+                + meta.get("format_version")
+                + ", this msetl reads "
+                + SqliteShardSchema.FORMAT_VERSION);
+        return;
+      }
+      if (!java.util.Objects.equals(
+          schemaVersion, featureSchemaVersion(meta.get("feature_schema")))) {
+        problems.add(
+            f.path()
+                + ": feature_schema_version "
+                + featureSchemaVersion(meta.get("feature_schema"))
+                + ", the manifest's is "
+                + schemaVersion);
+      }
       long count = r.scalar("SELECT count(*) FROM spectra");
       long min = r.scalar("SELECT min(sample_index) FROM spectra");
       long max = r.scalar("SELECT max(sample_index) FROM spectra");
@@ -189,6 +219,22 @@ public final class Verifier {
       }
     } catch (SQLException | RuntimeException e) {
       problems.add(f.path() + ": cannot read as SQLite shard: " + e.getMessage());
+    }
+  }
+
+  /** The feature_schema_version of a feature_schema JSON text, or null. */
+  static String featureSchemaVersion(String schema) {
+    if (schema == null) {
+      return null;
+    }
+    try {
+      var v =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(schema)
+              .path("feature_schema_version");
+      return v.isMissingNode() || v.isNull() ? null : v.asText();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null;
     }
   }
 
@@ -241,7 +287,16 @@ public final class Verifier {
         store
             .readVersion(Tables.SPECTRA, m.tableVersions().get("spectra"))
             .where(col("compound_id").isin(ids.toArray()))
-            .select(col("compound_id"), col("normalized_spectrum"));
+            .select(
+                col("compound_id"),
+                col("normalized_spectrum"),
+                col("precursor_mz"),
+                col("precursor_type"),
+                col("collision_energy"),
+                col("ion_mode"),
+                col("instrument_type"),
+                col("spectrum_type"),
+                col("instrument"));
     Dataset<Row> g =
         store.readVersion(Tables.GRAPH_FEATURES, m.tableVersions().get("graph_features"));
     List<Row> rows =
@@ -256,7 +311,14 @@ public final class Verifier {
                 g.col("edge_index"),
                 g.col("edge_attr"),
                 g.col("coords"),
-                g.col("conformer_status"))
+                g.col("conformer_status"),
+                s.col("precursor_mz"),
+                s.col("precursor_type"),
+                s.col("collision_energy"),
+                s.col("ion_mode"),
+                s.col("instrument_type"),
+                s.col("spectrum_type"),
+                s.col("instrument"))
             .collectAsList();
     Map<String, List<Row>> byId = new TreeMap<>();
     rows.forEach(r -> byId.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r));
@@ -293,7 +355,16 @@ public final class Verifier {
         && Arrays.equals(longs(r.getList(5)), x.edgeIndex())
         && Arrays.equals(floats(r.getList(6)), x.edgeAttr())
         && Arrays.equals(r.isNullAt(7) ? null : floats(r.getList(7)), x.coords())
-        && r.getString(8).equals(x.conformerStatus());
+        && r.getString(8).equals(x.conformerStatus())
+        && new ShardSample.Conditions(
+                r.isNullAt(9) ? null : r.getDouble(9),
+                r.getString(10),
+                r.getString(11),
+                r.getString(12),
+                r.getString(13),
+                r.getString(14),
+                r.getString(15))
+            .sameAs(x.conditions());
   }
 
   private static float[] floats(List<Object> l) {

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -114,7 +115,7 @@ class ExportSparkTest {
       assertEquals(expected.size(), summary.samples(), split);
       assertEquals((expected.size() + 3) / 4, summary.shards(), split);
       assertEquals(
-          List.of(".dat", ".ldb", ".spectra.ldb", ".sqlite"),
+          List.of(".dat", ".ldb", ".sqlite"),
           m.files().stream()
               .filter(f -> f.split().equals(split) && f.shardIndex() == 0)
               .map(f -> f.path().substring(f.path().indexOf('.')))
@@ -182,10 +183,10 @@ class ExportSparkTest {
             .orElseThrow();
     assertEquals(Map.of("SPECTRUM_MISSING", 1L), m.splits().get(missingSplit).excluded());
     assertEquals(
-        "fs1",
+        io.msetl.featurize.FeatureSchema.VERSION,
         new com.fasterxml.jackson.databind.ObjectMapper()
             .readTree(m.featureSchema())
-            .path("version")
+            .path("feature_schema_version")
             .asText());
     assertEquals("2020.09.1", m.versions().get("RDKit"));
   }
@@ -246,6 +247,44 @@ class ExportSparkTest {
     assertTrue(
         bad.problems().stream().anyMatch(p -> p.startsWith(victim + ": sha256")),
         bad.problems().toString());
+  }
+
+  @Test
+  void verifyFilesOnlyRefusesAManifestOrShardOfAnotherFormatVersion() throws Exception {
+    Verifier v =
+        new Verifier(null, new HadoopConf(spark.sparkContext().hadoopConfiguration()), m -> {});
+    Path copy = copyExport(tmp.resolve("other-version"));
+    Path manifest = copy.resolve(Publisher.MANIFEST);
+    String text = Files.readString(manifest);
+    Files.writeString(
+        manifest,
+        text.replace(
+            "\"format_version\" : " + Manifest.FORMAT_VERSION,
+            "\"format_version\" : " + (Manifest.FORMAT_VERSION + 1)));
+    Verifier.Report bad = v.verify(copy.toString(), null, 1);
+    assertEquals(
+        List.of(
+            "manifest.json: format_version "
+                + (Manifest.FORMAT_VERSION + 1)
+                + ", this msetl reads "
+                + Manifest.FORMAT_VERSION
+                + " (re-export with this version)"),
+        bad.problems());
+
+    Path other = copyExport(tmp.resolve("other-schema"));
+    Path om = other.resolve(Publisher.MANIFEST);
+    Files.writeString(
+        om,
+        Files.readString(om)
+            .replace(
+                "\"feature_schema_version\" : \"" + io.msetl.featurize.FeatureSchema.VERSION,
+                "\"feature_schema_version\" : \"0.0.1"));
+    Verifier.Report schema = v.verify(other.toString(), null, 1);
+    assertFalse(schema.ok());
+    assertTrue(
+        schema.problems().stream()
+            .allMatch(p -> p.contains("feature_schema_version") && p.contains("0.0.1")),
+        schema.problems().toString());
   }
 
   @Test
@@ -431,6 +470,10 @@ class ExportSparkTest {
         m.put("sample_index", i);
         m.put("compound_id", e.compoundId());
         m.put("spectrum", e.spectrum().getList(e.spectrum().fieldIndex("normalized_spectrum")));
+        for (String column : ShardSample.Conditions.COLUMNS) {
+          m.put(column, e.spectrum().getAs(column));
+        }
+        m.put("conformer_status", e.graph().getAs("conformer_status"));
         m.put("num_atoms", e.graph().getAs("num_atoms"));
         m.put("node_feature_width", e.graph().getAs("node_feature_width"));
         m.put("node_features", e.graph().getList(e.graph().fieldIndex("node_features")));
@@ -451,7 +494,7 @@ class ExportSparkTest {
         new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(expected));
     Path root = Path.of("").toAbsolutePath().getParent();
     ProcessBuilder pb =
-        new ProcessBuilder("python3", "-m", "unittest", "discover", "-v", "-s", "notebooks/tests")
+        new ProcessBuilder(python(), "-m", "unittest", "discover", "-v", "-s", "notebooks/tests")
             .directory(root.toFile())
             .redirectErrorStream(true);
     pb.environment().put("MSETL_TEST_EXPORT", local(main).toString());
@@ -474,6 +517,67 @@ class ExportSparkTest {
             "test_every_sample_equals_the_tables (test_java_export.JavaExportTest."
                 + "test_every_sample_equals_the_tables) ... skipped"),
         output);
+  }
+
+  @Test
+  void theNotebooksRunHeadlessOnTheExportAndSaveEveryFigure() throws Exception {
+    Path root = Path.of("").toAbsolutePath().getParent();
+    Path nbconvert = Path.of("/usr/bin/jupyter-nbconvert");
+    assertTrue(
+        Files.isExecutable(nbconvert),
+        "the notebook run needs Debian's jupyter-nbconvert (.ci/run installs it)");
+    Path figures = tmp.resolve("figures");
+    Path executed = tmp.resolve("executed-notebooks");
+    List<String> notebooks =
+        List.of(
+            "01_read_shards.ipynb",
+            "02_explore_build.ipynb",
+            "03_train_side_loading.ipynb",
+            "04_train_tiny_model.ipynb");
+    List<String> command = new ArrayList<>(List.of(nbconvert.toString(), "--to", "notebook"));
+    command.addAll(
+        List.of(
+            "--execute", "--ExecutePreprocessor.timeout=120", "--output-dir", executed.toString()));
+    notebooks.forEach(n -> command.add("notebooks/" + n));
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+    // Debian's kernel and packages first (a pyenv python3 on PATH has no ipykernel or torch).
+    pb.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
+    pb.environment().put("MSETL_EXPORTS", local(main).toString());
+    pb.environment().put("MSETL_FIGURES", figures.toString());
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), output);
+    for (String figure :
+        List.of(
+            "rejects.png",
+            "split_sizes.png",
+            "molecule_sizes_and_conformers.png",
+            "spectra_and_molecules.png",
+            "loading_throughput.png",
+            "loss_curve.png")) {
+      Path png = figures.resolve(figure);
+      assertTrue(Files.isRegularFile(png), figure + " was not saved\n" + output);
+      byte[] head = Arrays.copyOf(Files.readAllBytes(png), 8);
+      assertArrayEquals(
+          new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, head, figure);
+      assertTrue(Files.size(png) > 1000, figure + " is nearly empty");
+    }
+    for (String n : notebooks) {
+      assertTrue(Files.isRegularFile(executed.resolve(n)), n + " did not run\n" + output);
+    }
+  }
+
+  /**
+   * Debian's interpreter when there is one: python3-numpy, python3-torch and the notebook packages
+   * that .ci/run installs are importable only from it (MSETL_PYTHON overrides).
+   */
+  static String python() {
+    String env = System.getenv("MSETL_PYTHON");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
   }
 
   static Path copyExport(Path target) throws java.io.IOException {

@@ -65,7 +65,9 @@ public final class Fixture {
             "abc123",
             map(Map.of("MOL", "42")),
             map(Map.of("msetl", "0.1.0", "RDKit", "2020.09.1")),
-            "{\"version\":\"fs1\",\"atom_features\":[\"z\",\"degree\",\"charge\",\"aromatic\"]}",
+            "{\"feature_schema_version\":\""
+                + io.msetl.featurize.FeatureSchema.VERSION
+                + "\",\"atom_features\":[\"z\",\"degree\",\"charge\",\"aromatic\"]}",
             map(Map.of("compounds", (long) compoundCount)),
             map(Map.of()),
             map(Map.of("OK", (long) structureCount)),
@@ -117,16 +119,18 @@ public final class Fixture {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("Name", "compound");
     meta.put("Comment", "seed " + seed);
+    // Every other spectrum is MS/MS with the conditioning columns set, the rest EI with them null.
+    boolean msms = seed % 2 == 0;
     return row(
         Tables.SPECTRA,
         id,
-        "MS",
-        "P",
-        null,
-        null,
-        null,
-        "EI",
-        "GC-EI-TOF",
+        msms ? "MS2" : "MS",
+        msms && seed % 4 == 0 ? "N" : "P",
+        msms ? "[M+H]+" : null,
+        msms ? 100.25 + seed : null,
+        msms ? (seed % 3) * 10 + " eV" : null,
+        msms ? "Orbitrap Exploris" : "EI",
+        msms ? "LC-ESI-ITFT" : "GC-EI-TOF",
         3,
         seq(List.of(15.0, 27.5, 1.0 + seed)),
         seq(List.of(100.0, 999.0, 5.5)),

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The data elements of an index record, in file order: every element is a little-endian SINT64, so
- * the record is {@code key: SINT64 x 1 (sample index), data: SINT64 x 16}. The order is part of the
+ * the record is {@code key: SINT64 x 1 (sample index), data: SINT64 x 20}. The order is part of the
  * format (docs/shard-format.md); new fields may only be appended, with a new format version.
  */
 public enum IndexField {
@@ -38,12 +38,26 @@ public enum IndexField {
    */
   PRECURSOR_MZ_MICRO,
   /** Conformer status code: position in {@link #CONFORMER_STATUSES}, -1 for any other text. */
-  CONFORMER_STATUS;
+  CONFORMER_STATUS,
+  /** Non-zero bins of normalized_spectrum: the sample block stores only those (format 2). */
+  SPECTRUM_NONZERO,
+  /** CRC-32 of the sample block as stored (padding included), so a flipped bit is an error. */
+  SAMPLE_CRC,
+  /** CRC-32 of the structure block as stored. */
+  GRAPH_CRC,
+  /**
+   * CRC-32 of the key and every field before this one (little-endian int64s), so damage to the
+   * index itself is an error too.
+   */
+  RECORD_CRC;
 
   /** The value of a nullable field that is null. */
   public static final long NULL = Long.MIN_VALUE;
 
   public static final long FLAG_COORDS = 1;
+
+  /** Bit 1: the structure block is one zlib stream (always set by format 2 writers). */
+  public static final long FLAG_GRAPH_ZLIB = 2;
 
   /**
    * Codes of {@link #CONFORMER_STATUS}: fixed here, not taken from an enum whose order could
@@ -66,9 +80,18 @@ public enum IndexField {
     return Schema.withDefaultMaxItems(ElementType.SINT64, 1, ElementType.SINT64, COUNT);
   }
 
-  /** The BigMatrix-style spectra file: key SINT64 sample index, data FLOAT32 x bins. */
-  public static Schema spectraSchema(int bins) {
-    return Schema.withDefaultMaxItems(ElementType.SINT64, 1, ElementType.FLOAT32, bins);
+  /** CRC-32 of the key and fields 0..RECORD_CRC-1 of a record, as the file stores them. */
+  public static long recordCrc(long key, long[] fields) {
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(8 * (RECORD_CRC.ordinal() + 1))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putLong(key);
+    for (int i = 0; i < RECORD_CRC.ordinal(); i++) {
+      b.putLong(fields[i]);
+    }
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(b.array());
+    return crc.getValue();
   }
 
   public static List<String> names() {

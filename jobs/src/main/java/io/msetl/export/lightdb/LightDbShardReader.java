@@ -13,8 +13,12 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * Reads a LightDB shard (index {@code .ldb} + {@code .dat}) through the Java LightDB library; used
@@ -80,31 +84,54 @@ public final class LightDbShardReader implements AutoCloseable {
   }
 
   private ShardSample decode(long key, long[] f) throws IOException {
+    if (f.length != IndexField.COUNT
+        || IndexField.recordCrc(key, f) != f[IndexField.RECORD_CRC.ordinal()]) {
+      throw new IOException("index record of sample " + key + " fails its CRC");
+    }
     ByteBuffer s =
-        block(f[IndexField.SAMPLE_OFFSET.ordinal()], f[IndexField.SAMPLE_LENGTH.ordinal()]);
+        block(
+            key,
+            "sample",
+            f[IndexField.SAMPLE_OFFSET.ordinal()],
+            f[IndexField.SAMPLE_LENGTH.ordinal()],
+            f[IndexField.SAMPLE_CRC.ordinal()]);
     ByteBuffer g =
-        block(f[IndexField.GRAPH_OFFSET.ordinal()], f[IndexField.GRAPH_LENGTH.ordinal()]);
-    int peaks = (int) f[IndexField.NUM_PEAKS.ordinal()];
-    s.position(16 * peaks + 8);
-    float[] spectrum = floats(s, (int) f[IndexField.NUM_BINS.ordinal()]);
-    String compoundId = text(s);
-    String structureKey = text(s);
+        block(
+            key,
+            "structure",
+            f[IndexField.GRAPH_OFFSET.ordinal()],
+            f[IndexField.GRAPH_LENGTH.ordinal()],
+            f[IndexField.GRAPH_CRC.ordinal()]);
+    int nonzero = (int) f[IndexField.SPECTRUM_NONZERO.ordinal()];
+    int[] bins = new int[nonzero];
+    s.asIntBuffer().get(bins);
+    s.position(4 * nonzero);
+    float[] values = floats(s, nonzero);
+    float[] spectrum = new float[(int) f[IndexField.NUM_BINS.ordinal()]];
+    for (int i = 0; i < nonzero; i++) {
+      spectrum[bins[i]] = values[i];
+    }
+    double precursor = s.getDouble();
+    List<String> texts = SampleTexts.decode(text(s));
     int atoms = (int) f[IndexField.NUM_ATOMS.ordinal()];
     int edges = (int) f[IndexField.NUM_EDGES.ordinal()];
     int nodeWidth = (int) f[IndexField.NODE_FEATURE_WIDTH.ordinal()];
     int edgeWidth = (int) f[IndexField.EDGE_FEATURE_WIDTH.ordinal()];
+    ByteBuffer raw = inflate(key, g);
     long[] edgeIndex = new long[2 * edges];
-    g.asLongBuffer().get(edgeIndex);
-    g.position(16 * edges);
-    float[] x = floats(g, atoms * nodeWidth);
-    float[] attr = floats(g, edges * edgeWidth);
+    raw.asLongBuffer().get(edgeIndex);
+    raw.position(16 * edges);
+    float[] x = floats(raw, atoms * nodeWidth);
+    float[] attr = floats(raw, edges * edgeWidth);
     float[] coords =
-        (f[IndexField.FLAGS.ordinal()] & IndexField.FLAG_COORDS) != 0 ? floats(g, atoms * 3) : null;
-    String status = text(g);
+        (f[IndexField.FLAGS.ordinal()] & IndexField.FLAG_COORDS) != 0
+            ? floats(raw, atoms * 3)
+            : null;
+    String status = text(raw);
     return new ShardSample(
         key,
-        compoundId,
-        structureKey,
+        texts.get(0),
+        texts.get(1),
         summary.path("split").asText(),
         spectrum,
         atoms,
@@ -115,10 +142,45 @@ public final class LightDbShardReader implements AutoCloseable {
         edgeWidth,
         attr,
         coords,
-        status);
+        status,
+        new ShardSample.Conditions(
+            Double.isNaN(precursor) ? null : precursor,
+            texts.get(4),
+            texts.get(5),
+            texts.get(3),
+            texts.get(7),
+            texts.get(2),
+            texts.get(6)));
   }
 
-  private ByteBuffer block(long offset, long length) throws IOException {
+  private static ByteBuffer inflate(long key, ByteBuffer packed) throws IOException {
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(packed.array(), 0, packed.limit());
+      byte[] out = new byte[Math.max(1024, packed.limit() * 8)];
+      int n = 0;
+      while (!inflater.finished()) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        int got = inflater.inflate(out, n, out.length - n);
+        if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new IOException(
+              "structure block of sample " + key + " ends inside its zlib stream");
+        }
+        n += got;
+      }
+      return ByteBuffer.wrap(out, 0, n).slice().order(ByteOrder.LITTLE_ENDIAN);
+    } catch (DataFormatException e) {
+      throw new IOException(
+          "structure block of sample " + key + " is not zlib: " + e.getMessage(), e);
+    } finally {
+      inflater.end();
+    }
+  }
+
+  private ByteBuffer block(long key, String what, long offset, long length, long crc)
+      throws IOException {
     if (offset < 0
         || length < 0
         || length > Integer.MAX_VALUE
@@ -137,6 +199,12 @@ public final class LightDbShardReader implements AutoCloseable {
       if (payload.read(b, offset + b.position()) < 0) {
         throw new IOException("payload ends early");
       }
+    }
+    CRC32 c = new CRC32();
+    c.update(b.array(), 0, b.position());
+    if (c.getValue() != crc) {
+      throw new IOException(
+          what + " block of sample " + key + " at byte " + offset + " fails its CRC (damaged)");
     }
     return b.flip().order(ByteOrder.LITTLE_ENDIAN);
   }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
  * Appends blocks to a shard's {@code .dat} file: little-endian arrays with no per-block header (the
@@ -55,6 +56,32 @@ final class PayloadWriter implements AutoCloseable {
     return this;
   }
 
+  PayloadWriter ints(int[] values, int count) {
+    for (int i = 0; i < count; i++) {
+      buf.putInt(values[i]);
+    }
+    return this;
+  }
+
+  PayloadWriter floats(float[] values, int count) {
+    for (int i = 0; i < count; i++) {
+      buf.putFloat(values[i]);
+    }
+    return this;
+  }
+
+  /** u32 byte length, then the bytes (a zlib stream, in format 2). */
+  PayloadWriter sized(byte[] b) {
+    buf.putInt(b.length);
+    buf.put(b);
+    return this;
+  }
+
+  PayloadWriter bytes(byte[] b) {
+    buf.put(b);
+    return this;
+  }
+
   PayloadWriter floats(List<?> values) {
     for (Object v : values) {
       buf.putFloat(((Number) v).floatValue());
@@ -78,7 +105,7 @@ final class PayloadWriter implements AutoCloseable {
     return this;
   }
 
-  /** Pads, writes the block and returns {offset, length}. */
+  /** Pads, writes the block and returns {offset, length, CRC-32 of the padded block}. */
   long[] end() throws IOException {
     while (buf.position() % 8 != 0) {
       buf.put((byte) 0);
@@ -86,7 +113,9 @@ final class PayloadWriter implements AutoCloseable {
     long offset = position;
     out.write(buf.array(), 0, buf.position());
     position += buf.position();
-    return new long[] {offset, buf.position()};
+    CRC32 crc = new CRC32();
+    crc.update(buf.array(), 0, buf.position());
+    return new long[] {offset, buf.position(), crc.getValue()};
   }
 
   static long textBytes(String s) {

@@ -16,8 +16,7 @@ import java.util.Map;
  */
 public final class UserArea {
   public static final String INDEX_FORMAT = "msetl-lightdb-shard";
-  public static final String SPECTRA_FORMAT = "msetl-lightdb-spectra";
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private UserArea() {}
@@ -73,7 +72,7 @@ public final class UserArea {
       return null;
     }
     try {
-      JsonNode v = JSON.readTree(schema).path("version");
+      JsonNode v = JSON.readTree(schema).path("feature_schema_version");
       return v.isMissingNode() || v.isNull() ? null : v.asText();
     } catch (JsonProcessingException e) {
       return null;

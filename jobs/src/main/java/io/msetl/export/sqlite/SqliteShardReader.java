@@ -18,7 +18,9 @@ public final class SqliteShardReader implements AutoCloseable {
   private static final String SAMPLE_SQL =
       "SELECT s.sample_index, s.compound_id, g.structure_key, c.split, "
           + "s.normalized_spectrum, g.num_atoms, g.node_feature_width, g.node_features, g.num_edges, g.edge_index, "
-          + "g.edge_feature_width, g.edge_attr, g.coords, g.conformer_status "
+          + "g.edge_feature_width, g.edge_attr, g.coords, g.conformer_status, "
+          + "s.precursor_mz, s.precursor_type, s.collision_energy, s.ion_mode, s.instrument_type, "
+          + "s.spectrum_type, s.instrument "
           + "FROM spectra s JOIN structures g ON g.structure_index = s.structure_index "
           + "JOIN compounds c ON c.id = s.compound_id WHERE s.sample_index = ?";
 
@@ -69,7 +71,15 @@ public final class SqliteShardReader implements AutoCloseable {
             rs.getInt(11),
             ArrayCodec.decodeFloats(rs.getBytes(12)),
             coords == null ? null : ArrayCodec.decodeFloats(coords),
-            rs.getString(14));
+            rs.getString(14),
+            new ShardSample.Conditions(
+                rs.getObject(15) == null ? null : rs.getDouble(15),
+                rs.getString(16),
+                rs.getString(17),
+                rs.getString(18),
+                rs.getString(19),
+                rs.getString(20),
+                rs.getString(21)));
       }
     }
   }

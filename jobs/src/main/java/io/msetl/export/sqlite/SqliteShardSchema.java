@@ -15,8 +15,8 @@ import org.apache.spark.sql.types.StructField;
  * structures}. Structures are stored once per shard; {@code graph_features} is a view keyed by
  * compound id so the original training query runs unchanged.
  */
-final class SqliteShardSchema {
-  static final int FORMAT_VERSION = 1;
+public final class SqliteShardSchema {
+  public static final int FORMAT_VERSION = 2;
 
   /** Array shapes in terms of count columns of the same row; -1 = whatever the length gives. */
   static final Map<String, List<Object>> SHAPES =

@@ -39,7 +39,10 @@ class LightDbShardSinkTest {
             3,
             first,
             Map.of(
-                "feature_schema", "{\"version\":\"fs1\",\"atoms\":[\"z\"]}", "config_hash", "abc"));
+                "feature_schema",
+                "{\"feature_schema_version\":\"fs1\",\"atoms\":[\"z\"]}",
+                "config_hash",
+                "abc"));
     try (ShardSink sink = new LightDbShardFormat().open(spec, folder)) {
       long i = first;
       for (ExportSample s : samples) {
@@ -50,16 +53,13 @@ class LightDbShardSinkTest {
   }
 
   @Test
-  void aShardIsAnIndexAPayloadAndASpectraFileNamedAfterTheShard() throws Exception {
+  void aShardIsAnIndexAndAPayloadNamedAfterTheShard() throws Exception {
     List<Path> files = write(dir, fixture.samples("train"), 100);
     assertEquals(
-        List.of(
-            "train-00001-of-00003.ldb",
-            "train-00001-of-00003.dat",
-            "train-00001-of-00003.spectra.ldb"),
+        List.of("train-00001-of-00003.ldb", "train-00001-of-00003.dat"),
         files.stream().map(p -> p.getFileName().toString()).toList());
     assertEquals(
-        List.of("index", "payload", "spectra"),
+        List.of("index", "payload"),
         files.stream().map(p -> LightDbShardFormat.role(p.getFileName().toString())).toList());
   }
 
@@ -88,6 +88,7 @@ class LightDbShardSinkTest {
             s.edgeIndex());
         assertEquals(g.<Integer>getAs("num_atoms"), s.numAtoms());
         assertEquals(g.<String>getAs("conformer_status"), s.conformerStatus());
+        assertTrue(ShardSample.Conditions.of(e.spectrum()).sameAs(s.conditions()), s.toString());
         if (g.isNullAt(g.fieldIndex("coords"))) {
           assertNull(s.coords());
         } else {
@@ -111,10 +112,19 @@ class LightDbShardSinkTest {
         ExportSample e = samples.get(i);
         assertEquals(Fixture.BINS, f[IndexField.NUM_BINS.ordinal()]);
         assertEquals(3, f[IndexField.NUM_PEAKS.ordinal()]);
+        Row sp = e.spectrum();
         assertEquals(
-            IndexField.NULL,
-            f[IndexField.PRECURSOR_MZ_MICRO.ordinal()],
-            "the fixture has no precursor m/z");
+            sp.isNullAt(sp.fieldIndex("precursor_mz"))
+                ? IndexField.NULL
+                : Math.round(sp.getDouble(sp.fieldIndex("precursor_mz")) * 1e6),
+            f[IndexField.PRECURSOR_MZ_MICRO.ordinal()]);
+        float[] spectrum = floats(sp, "normalized_spectrum");
+        long nonzero = 0;
+        for (float v : spectrum) {
+          nonzero += v != 0 ? 1 : 0;
+        }
+        assertEquals(nonzero, f[IndexField.SPECTRUM_NONZERO.ordinal()]);
+        assertEquals(IndexField.recordCrc(i, f), f[IndexField.RECORD_CRC.ordinal()]);
         assertEquals(
             IndexField.conformerCode(e.graph().getAs("conformer_status")),
             f[IndexField.CONFORMER_STATUS.ordinal()]);
@@ -133,27 +143,29 @@ class LightDbShardSinkTest {
   void everyWrittenFilePassesTheLightDbVerifierAndHasTheExpectedGeometry() throws Exception {
     List<ExportSample> samples = fixture.samples("train");
     List<Path> files = write(dir, samples, 7);
-    try (LightDb index = LightDb.openReadOnly(files.get(0));
-        LightDb spectra = LightDb.openReadOnly(files.get(2))) {
-      for (LightDb db : List.of(index, spectra)) {
-        VerifyReport v = db.verify();
-        assertTrue(v.ok(), v.problems().toString());
-        assertEquals(samples.size(), db.recordCount());
-        assertEquals(7, Elements.toLongs(db.minimum().orElseThrow().key())[0]);
-      }
+    try (LightDb index = LightDb.openReadOnly(files.get(0))) {
+      VerifyReport v = index.verify();
+      assertTrue(v.ok(), v.problems().toString());
+      assertEquals(samples.size(), index.recordCount());
+      assertEquals(7, Elements.toLongs(index.minimum().orElseThrow().key())[0]);
       assertEquals(IndexField.schema(), index.schema());
-      assertEquals(new Schema(ElementType.SINT64, 1, ElementType.SINT64, 16, 64), index.schema());
-      assertEquals(
-          new Schema(ElementType.SINT64, 1, ElementType.FLOAT32, Fixture.BINS, 40),
-          spectra.schema());
+      assertEquals(new Schema(ElementType.SINT64, 1, ElementType.SINT64, 20, 48), index.schema());
       assertEquals(
           index.headerFacts().totalBlocks() * index.schema().pageByteSize(),
           Files.size(files.get(0)));
-      for (int i = 0; i < samples.size(); i++) {
-        assertArrayEquals(
-            floats(samples.get(i).spectrum(), "normalized_spectrum"),
-            Elements.toFloats(spectra.read(Elements.longs(7 + i)).orElseThrow()));
-      }
+    }
+  }
+
+  @Test
+  void aFlippedBitInThePayloadFailsTheSamplesCrcInsteadOfReadingWrongValues() throws Exception {
+    List<ExportSample> samples = fixture.samples("train");
+    List<Path> files = write(dir, samples, 0);
+    byte[] dat = Files.readAllBytes(files.get(1));
+    dat[dat.length / 2] ^= 4;
+    Files.write(files.get(1), dat);
+    try (LightDbShardReader r = new LightDbShardReader(files.get(0), files.get(1))) {
+      java.io.IOException e = assertThrows(java.io.IOException.class, r::all);
+      assertTrue(e.getMessage().contains("fails its CRC"), e.getMessage());
     }
   }
 
@@ -161,11 +173,10 @@ class LightDbShardSinkTest {
   void theUserAreasSummariseTheShardAndTheFeatureSchema() throws Exception {
     List<ExportSample> samples = fixture.samples("train");
     List<Path> files = write(dir, samples, 100);
-    try (LightDb index = LightDb.openReadOnly(files.get(0));
-        LightDb spectra = LightDb.openReadOnly(files.get(2))) {
+    try (LightDb index = LightDb.openReadOnly(files.get(0))) {
       JsonNode u = UserArea.decode(index.readUserArea());
       assertEquals("msetl-lightdb-shard", u.path("format").asText());
-      assertEquals(1, u.path("format_version").asInt());
+      assertEquals(2, u.path("format_version").asInt());
       assertEquals(100, u.path("sample_index_start").asLong());
       assertEquals(samples.size(), u.path("sample_count").asLong());
       assertEquals("fs1", u.path("feature_schema_version").asText());
@@ -174,9 +185,7 @@ class LightDbShardSinkTest {
       assertEquals(Files.size(files.get(1)), u.path("payload_bytes").asLong());
       assertEquals("sample_offset", u.path("fields").get(0).asText());
       assertEquals(IndexField.COUNT, u.path("fields").size());
-      JsonNode s = UserArea.decode(spectra.readUserArea());
-      assertEquals("msetl-lightdb-spectra", s.path("format").asText());
-      assertEquals(Fixture.BINS, s.path("num_bins").asInt());
+      assertEquals(SampleTexts.NAMES.size(), u.path("texts").size());
     }
   }
 
@@ -190,14 +199,6 @@ class LightDbShardSinkTest {
       assertArrayEquals(
           Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).toString());
     }
-  }
-
-  @Test
-  void spectraFilesAreWrittenOnlyWhenThePageStaysSmall() {
-    assertEquals(32160, LightDbShardFormat.spectraSchemaIfFits(1000).pageByteSize());
-    assertEquals(8, LightDbShardFormat.spectraSchemaIfFits(1000).maxItems());
-    assertNull(LightDbShardFormat.spectraSchemaIfFits(40_000));
-    assertNull(LightDbShardFormat.spectraSchemaIfFits(0));
   }
 
   @Test
