@@ -5,10 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.udf;
 
@@ -78,12 +76,7 @@ public final class BuildJob {
     Dataset<Row> identifyRejects =
         asRejects(identified.where(col("reject_reason").isNotNull()), "featurize");
 
-    Dataset<Row> distinct =
-        molecules
-            .groupBy("structure_key")
-            // The representative molblock is the one of the smallest record id: deterministic.
-            .agg(min(struct(col("record_id"), col("molblock_parent"))).as("rep"))
-            .select(col("structure_key"), col("rep.molblock_parent").as("molblock_parent"));
+    Dataset<Row> distinct = io.msetl.featurize.spark.Representatives.of(molecules);
     long distinctCount = distinct.count();
     int partitions = o.partitions() > 0 ? o.partitions() : autoPartitions(spark, distinctCount);
     Dataset<Row> graphs =
@@ -297,6 +290,8 @@ public final class BuildJob {
         col("cas"),
         col("nist_number"),
         col("db_number"),
+        col("license"),
+        col("authors"),
         col("structure_source"),
         col("structure_file"),
         col("source_file"),

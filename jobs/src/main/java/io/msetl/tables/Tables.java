@@ -30,7 +30,11 @@ public enum Tables {
       "split",
       new StructType(
           new StructField[] {
-            field("id", StringType, false, "the library's record id (ID:, else DB#, else NIST#)"),
+            field(
+                "id",
+                StringType,
+                false,
+                "the library's record id (ID:, DB#, NIST#, ACCESSION, SPECTRUMID; see docs/input-formats.md)"),
             field("name", StringType, true, "Name: as written"),
             field("synonyms", createArrayType(StringType, true), true, "Synon: lines"),
             field(
@@ -68,7 +72,17 @@ public enum Tables {
             field("cas", StringType, true, "CAS#/CASNO as written"),
             field("nist_number", StringType, true, "NIST# as written"),
             field("db_number", StringType, true, "DB# as written"),
-            field("structure_source", StringType, true, "MOL_FILE, SDF, MSP_SMILES, MSP_INCHI"),
+            field(
+                "license",
+                StringType,
+                true,
+                "the record's licence: MassBank LICENSE:, MSP License: or a license= comment pair"),
+            field("authors", StringType, true, "the record's authors (MassBank AUTHORS:)"),
+            field(
+                "structure_source",
+                StringType,
+                true,
+                "MOL_FILE, SDF, or <format>_SMILES / <format>_INCHI (MSP_, MGF_, MASSBANK_)"),
             field("structure_file", StringType, true, "file the structure was read from"),
             field("source_file", StringType, false, "lineage: MSP/SDF file of the record"),
             field(
@@ -183,6 +197,11 @@ public enum Tables {
                 StringType,
                 false,
                 "version of the feature schema (see runs.feature_schema)"),
+            field(
+                "structure_source",
+                StringType,
+                true,
+                "source of the featurized structure: the most faithful of its records (molblock, then SMILES, then InChI)"),
           })),
 
   /** One row per compound: its split and why. Partitioned by split. */

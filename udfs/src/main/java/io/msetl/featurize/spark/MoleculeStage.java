@@ -69,7 +69,8 @@ public final class MoleculeStage {
           .add("featurizer_version", DataTypes.StringType)
           .add("feature_schema_version", DataTypes.StringType)
           .add("reject_reason", DataTypes.StringType)
-          .add("reject_message", DataTypes.StringType);
+          .add("reject_message", DataTypes.StringType)
+          .add("structure_source", DataTypes.StringType);
 
   private MoleculeStage() {}
 
@@ -115,13 +116,18 @@ public final class MoleculeStage {
   /**
    * Phase 2 (expensive): graph features and conformer of each distinct structure. Input needs
    * {@code structure_key} and {@code molblock_parent}; output has {@link #FEATURE_SCHEMA}, one row
-   * per input row.
+   * per input row; an input {@code structure_source} column (see {@link Representatives}) is
+   * carried through, else that column is null.
    */
   public static Dataset<Row> featurize(Dataset<Row> structures, FeaturizerConfig config) {
     requireColumns(structures, "structure_key", "molblock_parent");
     FeaturizerConfig c = withSparkLibrary(structures, config);
     int key = structures.schema().fieldIndex("structure_key");
     int molblock = structures.schema().fieldIndex("molblock_parent");
+    int source =
+        List.of(structures.columns()).contains("structure_source")
+            ? structures.schema().fieldIndex("structure_source")
+            : -1;
     MapPartitionsFunction<Row, Row> fn =
         rows -> {
           MoleculeFeaturizer featurizer = new MoleculeFeaturizer(c);
@@ -129,7 +135,11 @@ public final class MoleculeStage {
           return new PartitionIterator<>(
               rows,
               row ->
-                  toRow(row.getString(key), featurizer.featurize(row.getString(molblock)), version),
+                  toRow(
+                      row.getString(key),
+                      featurizer.featurize(row.getString(molblock)),
+                      version,
+                      source < 0 ? null : row.getString(source)),
               featurizer);
         };
     return structures.mapPartitions(fn, Encoders.row(FEATURE_SCHEMA));
@@ -155,7 +165,7 @@ public final class MoleculeStage {
     values[at + 13] = r.rejectMessage();
   }
 
-  static Row toRow(String key, FeaturizeResult r, String version) {
+  static Row toRow(String key, FeaturizeResult r, String version, String source) {
     MoleculeFeatures f = r.features();
     if (f == null) {
       return RowFactory.create(
@@ -175,7 +185,8 @@ public final class MoleculeStage {
           version,
           FeatureSchema.VERSION,
           r.rejectReason(),
-          r.rejectMessage());
+          r.rejectMessage(),
+          source);
     }
     ConformerResult c = f.conformer();
     return RowFactory.create(
@@ -195,7 +206,8 @@ public final class MoleculeStage {
         version,
         FeatureSchema.VERSION,
         r.rejectReason(),
-        r.rejectMessage());
+        r.rejectMessage(),
+        source);
   }
 
   static FeaturizerConfig withSparkLibrary(Dataset<Row> in, FeaturizerConfig config) {
