@@ -88,6 +88,8 @@ public final class Fixture {
         "50-00-" + i,
         "NIST" + i,
         null,
+        i % 2 == 0 ? "CC BY" : null,
+        i % 2 == 0 ? "A. Author" : null,
         "MOL_FILE",
         "ID" + i + ".MOL",
         "lib.msp",
@@ -172,7 +174,8 @@ public final class Fixture {
         failed ? "NONE" : "MMFF94",
         1000L + k,
         "msetl-featurizer 1 / RDKit 2020.09.1",
-        "fs1");
+        "fs1",
+        "MOL_FILE");
   }
 
   static Row row(Tables t, Object... values) {
