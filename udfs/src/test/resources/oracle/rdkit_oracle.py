@@ -25,7 +25,7 @@ for line in sys.stdin:
         ident,
         Chem.MolToSmiles(mol),
         recanon,
-        rdMolDescriptors.CalcMolFormula(mol),
+        rdMolDescriptors.CalcMolFormula(mol, True, True),  # isotopes written out, as msetl does
         repr(Descriptors.ExactMolWt(mol)),
         str(mol.GetNumHeavyAtoms()),
         str(mol.GetNumBonds()),

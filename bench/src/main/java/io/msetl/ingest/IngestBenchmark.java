@@ -77,7 +77,7 @@ public final class IngestBenchmark {
       try {
         IngestOptions o = IngestOptions.forInput(work.toString());
         long p0 = System.nanoTime();
-        long raw = RawRecords.read(spark, o.mspPaths(), RawRecords.Kind.MSP, o).count();
+        long raw = RawRecords.read(spark, o.mspPaths(), io.msetl.msp.LibraryFormat.MSP, o).count();
         System.out.printf(
             Locale.ROOT,
             "%s: phase read: %,d raw records split-read and counted in %.1f s%n",
@@ -87,8 +87,8 @@ public final class IngestBenchmark {
         long p1 = System.nanoTime();
         Parsing parsing = new Parsing(o.withMolDir(null), null);
         long parsed =
-            RawRecords.read(spark, o.mspPaths(), RawRecords.Kind.MSP, o)
-                .mapPartitions(it -> parsing.spectrumIds(it, false))
+            RawRecords.read(spark, o.mspPaths(), io.msetl.msp.LibraryFormat.MSP, o)
+                .mapPartitions(it -> parsing.spectrumIds(it, io.msetl.msp.LibraryFormat.MSP))
                 .count();
         System.out.printf(
             Locale.ROOT,

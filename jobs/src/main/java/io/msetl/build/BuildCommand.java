@@ -46,7 +46,9 @@ public final class BuildCommand implements Command {
             "input",
             "PATH",
             "data/sample",
-            "MSP file, SDF file, or a NIST-layout folder (*.msp + MOL/ID{n}.MOL); globs allowed")
+            "MSP, MGF, SDF or MassBank record file, a NIST-layout folder (*.msp + MOL/ID{n}.MOL), a folder of MGF files or a MassBank tree; globs allowed")
+        .option(
+            "input-format", "FORMAT", "auto", "auto (from the content), msp, sdf, mgf or massbank")
         .option("out", "DIR", "out/tables", "folder (or Hadoop URI) the tables are written under")
         .option("table-format", "FORMAT", "delta", "table format: delta or parquet")
         .renamed("format", "table-format")
@@ -180,7 +182,8 @@ public final class BuildCommand implements Command {
 
   static BuildOptions buildOptions(ParsedOptions opts, String input, String out) {
     IngestOptions ingest =
-        IngestOptions.forInput(input)
+        IngestOptions.forInput(
+                input, io.msetl.msp.LibraryFormat.parse(opts.require("input-format")))
             .withMolPattern(opts.require("mol-pattern"))
             .withNumPeaksMismatch(
                 Choices.parse(

@@ -11,10 +11,13 @@ import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import io.msetl.msp.LibraryFormat;
 import io.msetl.msp.MspRejects;
 import io.msetl.tables.RejectRows;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
@@ -23,8 +26,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The ingest stage: MSP (or SDF) records split across tasks at record boundaries, parsed in the
- * executors, joined to their structures, de-duplicated by record id.
+ * The ingest stage: MSP, MGF and MassBank records (or SDF molecules) split across tasks at record
+ * boundaries, parsed in the executors, joined to their structures, de-duplicated by record id over
+ * all inputs together.
  *
  * <p>Structure precedence, first found wins: the record's MOL file ({@code molDir} + {@code
  * molPattern} with the record's {@code ID:}) &gt; an SDF molecule with the same record id &gt;
@@ -43,32 +47,49 @@ public final class Ingest {
   private Ingest() {}
 
   public static IngestResult run(SparkSession spark, IngestOptions o) {
-    if (o.mspPaths().isEmpty() && o.sdfPaths().isEmpty()) {
-      throw new IllegalArgumentException("nothing to ingest: no MSP and no SDF paths");
+    if (!o.hasTextRecords() && o.sdfPaths().isEmpty()) {
+      throw new IllegalArgumentException("nothing to ingest: no MSP, MGF, MassBank or SDF paths");
     }
     Configuration hconf = new Configuration(spark.sparkContext().hadoopConfiguration());
     Parsing parsing = new Parsing(o, new SerializableConf(hconf));
-    boolean mspMode = !o.mspPaths().isEmpty();
+    boolean textMode = o.hasTextRecords();
 
-    JavaRDD<RawRecord> raw =
-        mspMode
-            ? RawRecords.read(spark, o.mspPaths(), RawRecords.Kind.MSP, o)
-            : RawRecords.read(spark, o.sdfPaths(), RawRecords.Kind.SDF, o);
-    Dataset<Row> wide =
-        spark.createDataFrame(
-            mspMode ? raw.mapPartitions(parsing::msp) : raw.mapPartitions(parsing::sdfSpectra),
-            IngestSchemas.WIDE);
-    Dataset<Row> ids =
-        spark.createDataFrame(
-            raw.mapPartitions(it -> parsing.spectrumIds(it, !mspMode)), Parsing.SPECTRUM_IDS);
+    Map<LibraryFormat, List<String>> sources = new EnumMap<>(LibraryFormat.class);
+    if (textMode) {
+      sources.put(LibraryFormat.MSP, o.mspPaths());
+      sources.put(LibraryFormat.MGF, o.mgfPaths());
+      sources.put(LibraryFormat.MASSBANK, o.massbankPaths());
+    } else {
+      sources.put(LibraryFormat.SDF, o.sdfPaths());
+    }
+    Dataset<Row> wide = null;
+    Dataset<Row> ids = null;
+    for (Map.Entry<LibraryFormat, List<String>> e : sources.entrySet()) {
+      if (e.getValue().isEmpty()) {
+        continue;
+      }
+      LibraryFormat f = e.getKey();
+      JavaRDD<RawRecord> raw = RawRecords.read(spark, e.getValue(), f, o);
+      Dataset<Row> w =
+          spark.createDataFrame(
+              f == LibraryFormat.SDF
+                  ? raw.mapPartitions(parsing::sdfSpectra)
+                  : raw.mapPartitions(it -> parsing.textRecords(it, f)),
+              IngestSchemas.WIDE);
+      Dataset<Row> i =
+          spark.createDataFrame(
+              raw.mapPartitions(it -> parsing.spectrumIds(it, f)), Parsing.SPECTRUM_IDS);
+      wide = wide == null ? w : wide.unionByName(w);
+      ids = ids == null ? i : ids.unionByName(i);
+    }
 
     Dataset<Row> spectra = wide.filter(col("row_kind").equalTo(IngestSchemas.SPECTRUM));
     Dataset<Row> sdfStructures = null;
-    if (mspMode && !o.sdfPaths().isEmpty()) {
+    if (textMode && !o.sdfPaths().isEmpty()) {
       sdfStructures =
           firstPerId(
               spark.createDataFrame(
-                  RawRecords.read(spark, o.sdfPaths(), RawRecords.Kind.SDF, o)
+                  RawRecords.read(spark, o.sdfPaths(), LibraryFormat.SDF, o)
                       .mapPartitions(parsing::sdfStructures),
                   Parsing.SDF_STRUCTURES));
       spectra = withSdfStructures(spectra, sdfStructures);
@@ -180,7 +201,7 @@ public final class Ingest {
               .join(ids, col("sdf_record_id").equalTo(col("known_id")), "left_anti")
               .select(col("sdf_record_id").as("record_id"), col("sdf_file").as("structure_file")));
     }
-    if (o.molDir() != null && !o.mspPaths().isEmpty()) {
+    if (o.molDir() != null && o.hasTextRecords()) {
       parts.add(
           MolListing.unmatched(
               spark,

@@ -42,6 +42,8 @@ public final class IngestSchemas {
             createStructField("instrument", StringType, true),
             createStructField("instrument_type", StringType, true),
             createStructField("comments", StringType, true),
+            createStructField("license", StringType, true),
+            createStructField("authors", StringType, true),
             createStructField("metadata", createMapType(StringType, StringType, true), true),
             createStructField("mz", createArrayType(DoubleType, false), true),
             createStructField("intensity", createArrayType(DoubleType, false), true),

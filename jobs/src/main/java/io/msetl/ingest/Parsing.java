@@ -1,7 +1,12 @@
 package io.msetl.ingest;
 
+import io.msetl.msp.LibraryFormat;
+import io.msetl.msp.MassBankParser;
+import io.msetl.msp.MgfParser;
 import io.msetl.msp.MspParser;
 import io.msetl.msp.MspRecord;
+import io.msetl.msp.MspRejects;
+import io.msetl.msp.NumPeaksMismatch;
 import io.msetl.msp.ParseOutcome;
 import io.msetl.msp.RawText;
 import io.msetl.msp.SdfSpectrumParser;
@@ -34,43 +39,81 @@ final class Parsing implements Serializable {
     this.conf = conf;
   }
 
-  Iterator<Row> msp(Iterator<RawRecord> it) {
-    MspParser parser = new MspParser(options.numPeaksMismatch());
+  /** A parser of one decoded text record (MSP, MGF or MassBank). */
+  interface TextParser {
+    ParseOutcome parse(String text, String fallbackId);
+  }
+
+  private TextParser parser(LibraryFormat format) {
+    NumPeaksMismatch policy = options.numPeaksMismatch();
+    return switch (format) {
+      case MSP -> new MspParser(policy)::parse;
+      case MGF -> new MgfParser(policy)::parse;
+      case MASSBANK -> new MassBankParser(policy)::parse;
+      case SDF -> throw new IllegalArgumentException("SDF records are parsed by sdfSpectra");
+    };
+  }
+
+  /** Text records (MSP, MGF, MassBank) to wide rows; structures from MOL files or declared. */
+  Iterator<Row> textRecords(Iterator<RawRecord> it, LibraryFormat format) {
+    TextParser parser = parser(format);
     MolFileLocator mol = locator();
     return map(
         it,
         raw -> {
           String sha = WideRows.sha(raw);
           RawText decoded = RawText.decode(raw.bytes(), raw.bytes().length);
+          if (raw.truncated()) {
+            return tooLarge(raw, sha, decoded);
+          }
           ParseOutcome o = parser.parse(decoded.text(), fallbackId(raw));
           if (!o.isAccepted()) {
             return WideRows.reject(raw, sha, o, decoded.text());
           }
           MspRecord r = withFallbackWarning(o.record(), decoded);
-          return WideRows.spectrum(raw, sha, r, structureOf(r, mol), decoded.text());
+          return WideRows.spectrum(raw, sha, r, structureOf(r, mol, format.name()), decoded.text());
         });
+  }
+
+  private Row tooLarge(RawRecord raw, String sha, RawText decoded) {
+    return WideRows.reject(
+        raw,
+        sha,
+        fallbackId(raw),
+        MspRejects.RECORD_TOO_LARGE,
+        "record of "
+            + raw.fullLength()
+            + " bytes is larger than the cap of "
+            + options.maxRecordBytes()
+            + " bytes (a missing record separator?); sha256 is of its first "
+            + raw.bytes().length
+            + " bytes",
+        decoded.text());
   }
 
   /**
    * (record_id, source_file, byte_offset) of the accepted spectra only: the cheap input of the
    * duplicate-id check (no MOL files read, no wide rows built).
    */
-  Iterator<Row> spectrumIds(Iterator<RawRecord> it, boolean sdfInput) {
-    MspParser msp = new MspParser(options.numPeaksMismatch());
+  Iterator<Row> spectrumIds(Iterator<RawRecord> it, LibraryFormat format) {
+    TextParser text = format == LibraryFormat.SDF ? null : parser(format);
     SdfSpectrumParser sdf = new SdfSpectrumParser(options.numPeaksMismatch());
     return mapSkippingNulls(
         it,
         raw -> {
-          String text = RawText.decode(raw.bytes(), raw.bytes().length).text();
+          if (raw.truncated()) {
+            return null;
+          }
+          String decoded = RawText.decode(raw.bytes(), raw.bytes().length).text();
           ParseOutcome o;
-          if (sdfInput) {
-            SdfRecord rec = SdfRecord.parse(text);
+          if (text == null) {
+            SdfRecord rec = SdfRecord.parse(decoded);
             if (!SdfSpectrumParser.hasSpectrum(rec)) {
               return null;
             }
             o = sdf.parse(rec, fallbackId(raw));
           } else {
-            o = msp.parse(text, fallbackId(raw));
+            o = text.parse(decoded, fallbackId(raw));
           }
           return o.isAccepted()
               ? RowFactory.create(o.recordId(), raw.sourceFile(), raw.byteOffset())
@@ -94,6 +137,9 @@ final class Parsing implements Serializable {
         raw -> {
           String sha = WideRows.sha(raw);
           RawText decoded = RawText.decode(raw.bytes(), raw.bytes().length);
+          if (raw.truncated()) {
+            return tooLarge(raw, sha, decoded);
+          }
           SdfRecord sdf = SdfRecord.parse(decoded.text());
           if (!SdfSpectrumParser.hasSpectrum(sdf)) {
             return WideRows.orphan(
@@ -106,7 +152,7 @@ final class Parsing implements Serializable {
           MspRecord r = withFallbackWarning(o.record(), decoded);
           WideRows.Structure s = sdfStructure(sdf, raw.sourceFile());
           if (s == null) {
-            s = declared(r);
+            s = declared(r, "SDF");
           }
           return WideRows.spectrum(raw, sha, r, s, decoded.text());
         });
@@ -117,6 +163,9 @@ final class Parsing implements Serializable {
     return mapSkippingNulls(
         it,
         raw -> {
+          if (raw.truncated()) {
+            return null; // too large to be a molblock; its spectrum record (if any) says so
+          }
           SdfRecord sdf = SdfRecord.parse(RawText.decode(raw.bytes(), raw.bytes().length).text());
           WideRows.Structure s = sdfStructure(sdf, raw.sourceFile());
           return s == null
@@ -142,7 +191,7 @@ final class Parsing implements Serializable {
                 "sdf_warnings", DataTypes.createArrayType(DataTypes.StringType, false), false),
           });
 
-  private WideRows.Structure structureOf(MspRecord r, MolFileLocator mol) {
+  private WideRows.Structure structureOf(MspRecord r, MolFileLocator mol, String format) {
     List<String> warnings = new ArrayList<>();
     if (mol != null && r.idField() != null) {
       try {
@@ -162,7 +211,7 @@ final class Parsing implements Serializable {
         warnings.add("MOL_FILE_UNREADABLE: " + e.getMessage());
       }
     }
-    WideRows.Structure s = declared(r);
+    WideRows.Structure s = declared(r, format);
     if (s != null && !warnings.isEmpty()) {
       List<String> all = new ArrayList<>(warnings);
       all.addAll(s.warnings());
@@ -173,13 +222,19 @@ final class Parsing implements Serializable {
         : warnings.isEmpty() ? null : new WideRows.Structure(null, null, null, null, warnings);
   }
 
-  /** SMILES before InChI: both as declared in the record (fields or comment pairs). */
-  private static WideRows.Structure declared(MspRecord r) {
+  /**
+   * SMILES before InChI: both as declared in the record (fields or comment pairs); the source is
+   * {@code <format>_SMILES} / {@code <format>_INCHI} (MSP_SMILES, MGF_INCHI, MASSBANK_SMILES, ...).
+   * SDF records declaring only SMILES / InChI keep the MSP_ names they always had.
+   */
+  private static WideRows.Structure declared(MspRecord r, String format) {
+    String prefix = format.equals("SDF") ? "MSP" : format;
     if (r.smilesDeclared() != null) {
-      return new WideRows.Structure(r.smilesDeclared(), "smiles", "MSP_SMILES", null, List.of());
+      return new WideRows.Structure(
+          r.smilesDeclared(), "smiles", prefix + "_SMILES", null, List.of());
     }
     if (r.inchiDeclared() != null) {
-      return new WideRows.Structure(r.inchiDeclared(), "inchi", "MSP_INCHI", null, List.of());
+      return new WideRows.Structure(r.inchiDeclared(), "inchi", prefix + "_INCHI", null, List.of());
     }
     return null;
   }
@@ -202,38 +257,9 @@ final class Parsing implements Serializable {
   }
 
   private static MspRecord withFallbackWarning(MspRecord r, RawText decoded) {
-    if (!decoded.fallback()) {
-      return r;
-    }
-    List<String> w = new ArrayList<>(r.warnings());
-    w.add(RawText.FALLBACK_WARNING + ": bytes were not valid UTF-8");
-    return new MspRecord(
-        r.recordId(),
-        r.idField(),
-        r.name(),
-        r.synonyms(),
-        r.formula(),
-        r.mw(),
-        r.exactMass(),
-        r.cas(),
-        r.nistNumber(),
-        r.dbNumber(),
-        r.inchikeyDeclared(),
-        r.smilesDeclared(),
-        r.inchiDeclared(),
-        r.spectrumType(),
-        r.ionMode(),
-        r.precursorType(),
-        r.precursorMz(),
-        r.collisionEnergy(),
-        r.instrument(),
-        r.instrumentType(),
-        r.comments(),
-        r.metadata(),
-        r.mz(),
-        r.intensity(),
-        r.numPeaksDeclared(),
-        List.copyOf(w));
+    return decoded.fallback()
+        ? r.withWarning(RawText.FALLBACK_WARNING + ": bytes were not valid UTF-8")
+        : r;
   }
 
   static String fallbackId(RawRecord raw) {

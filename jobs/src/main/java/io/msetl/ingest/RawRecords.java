@@ -1,6 +1,10 @@
 package io.msetl.ingest;
 
+import io.msetl.msp.DelimitedRecordReader;
+import io.msetl.msp.LibraryFormat;
+import io.msetl.msp.MgfInputFormat;
 import io.msetl.msp.MspInputFormat;
+import io.msetl.msp.RecordBytes;
 import io.msetl.msp.SdfInputFormat;
 import java.io.IOException;
 import java.io.Serializable;
@@ -35,11 +39,6 @@ import scala.Tuple2;
 final class RawRecords {
   private RawRecords() {}
 
-  enum Kind {
-    MSP,
-    SDF
-  }
-
   /** Record count of one split (the only thing the driver collects). */
   record SplitCount(String file, long start, long count) implements Serializable {
     String key() {
@@ -48,28 +47,32 @@ final class RawRecords {
   }
 
   static JavaRDD<RawRecord> read(
-      SparkSession spark, List<String> paths, Kind kind, IngestOptions o) {
+      SparkSession spark, List<String> paths, LibraryFormat format, IngestOptions o) {
     Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
+    conf.setLong(DelimitedRecordReader.MAX_RECORD_BYTES, o.maxRecordBytes());
+    if (format == LibraryFormat.MASSBANK) {
+      return MassBankFiles.read(spark, paths, o, new SerializableConf(conf));
+    }
     long split = splitSize(conf, paths, o);
     conf.setLong(FileInputFormat.SPLIT_MAXSIZE, split);
     conf.setLong(FileInputFormat.SPLIT_MINSIZE, 1L);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Class<? extends FileInputFormat<LongWritable, BytesWritable>> inputFormat =
+        switch (format) {
+          case MSP -> MspInputFormat.class;
+          case SDF -> SdfInputFormat.class;
+          case MGF -> MgfInputFormat.class;
+          case MASSBANK -> throw new IllegalStateException("MassBank is read by MassBankFiles");
+        };
     @SuppressWarnings("unchecked")
     JavaNewHadoopRDD<LongWritable, BytesWritable> hadoop =
         (JavaNewHadoopRDD<LongWritable, BytesWritable>)
-            (kind == Kind.MSP
-                ? jsc.newAPIHadoopFile(
-                    String.join(",", paths),
-                    MspInputFormat.class,
-                    LongWritable.class,
-                    BytesWritable.class,
-                    conf)
-                : jsc.newAPIHadoopFile(
-                    String.join(",", paths),
-                    SdfInputFormat.class,
-                    LongWritable.class,
-                    BytesWritable.class,
-                    conf));
+            jsc.newAPIHadoopFile(
+                String.join(",", paths),
+                inputFormat,
+                LongWritable.class,
+                BytesWritable.class,
+                conf);
 
     List<SplitCount> counts =
         hadoop.mapPartitionsWithInputSplit(RawRecords::countSplit, true).collect();
@@ -130,7 +133,7 @@ final class RawRecords {
       @Override
       public RawRecord next() {
         Tuple2<LongWritable, BytesWritable> t = it.next();
-        return new RawRecord(file, t._1().get(), ordinal++, t._2().copyBytes());
+        return RawRecord.of(file, t._1().get(), ordinal++, (RecordBytes) t._2());
       }
     };
   }

@@ -45,6 +45,8 @@ final class WideRows {
         r.instrument(),
         r.instrumentType(),
         r.comments(),
+        r.license(),
+        r.authors(),
         scalaMap(r.metadata()),
         r.mz(),
         r.intensity(),

@@ -36,6 +36,8 @@ public final class TableRows {
         col("cas"),
         col("nist_number"),
         col("db_number"),
+        col("license"),
+        col("authors"),
         col("structure_source"),
         col("structure_file"),
         col("source_file"),

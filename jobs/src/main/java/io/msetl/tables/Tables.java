@@ -32,7 +32,11 @@ public enum Tables {
       "split",
       new StructType(
           new StructField[] {
-            field("id", StringType, false, "the library's record id (ID:, else DB#, else NIST#)"),
+            field(
+                "id",
+                StringType,
+                false,
+                "the library's record id (ID:, DB#, NIST#, ACCESSION, SPECTRUMID; see docs/input-formats.md)"),
             field("name", StringType, true, "Name: as written"),
             field("synonyms", createArrayType(StringType, true), true, "Synon: lines"),
             field(
@@ -70,7 +74,17 @@ public enum Tables {
             field("cas", StringType, true, "CAS#/CASNO as written"),
             field("nist_number", StringType, true, "NIST# as written"),
             field("db_number", StringType, true, "DB# as written"),
-            field("structure_source", StringType, true, "MOL_FILE, SDF, MSP_SMILES, MSP_INCHI"),
+            field(
+                "license",
+                StringType,
+                true,
+                "the record's licence: MassBank LICENSE:, MSP License: or a license= comment pair"),
+            field("authors", StringType, true, "the record's authors (MassBank AUTHORS:)"),
+            field(
+                "structure_source",
+                StringType,
+                true,
+                "MOL_FILE, SDF, or <format>_SMILES / <format>_INCHI (MSP_, MGF_, MASSBANK_)"),
             field("structure_file", StringType, true, "file the structure was read from"),
             field("source_file", StringType, false, "lineage: MSP/SDF file of the record"),
             field(

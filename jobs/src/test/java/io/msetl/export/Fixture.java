@@ -99,6 +99,8 @@ public final class Fixture {
         "50-00-" + i,
         "NIST" + i,
         null,
+        i % 2 == 0 ? "CC BY" : null,
+        i % 2 == 0 ? "A. Author" : null,
         "MOL_FILE",
         "ID" + i + ".MOL",
         "lib.msp",
@@ -188,6 +190,7 @@ public final class Fixture {
         1000L + k,
         "msetl-featurizer 1 / RDKit 2020.09.1",
         "fs1",
+        "MOL_FILE",
         "fhash",
         "ihash" + k);
   }

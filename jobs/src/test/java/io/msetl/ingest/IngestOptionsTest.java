@@ -61,7 +61,8 @@ class IngestOptionsTest {
     assertTrue(missing.getMessage().startsWith("input path does not exist: "));
     IllegalArgumentException empty =
         assertThrows(IllegalArgumentException.class, () -> IngestOptions.forInput(tmp.toString()));
-    assertTrue(empty.getMessage().startsWith("no *.msp or *.sdf files in directory: "));
+    assertTrue(
+        empty.getMessage().startsWith("no MSP, MGF, SDF or MassBank record files in directory: "));
     assertThrows(
         IllegalArgumentException.class, () -> IngestOptions.defaults().withMolPattern("X.MOL"));
     assertThrows(

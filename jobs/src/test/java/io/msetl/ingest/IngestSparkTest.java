@@ -29,6 +29,8 @@ class IngestSparkTest {
       Path.of("../udfs/src/test/resources/fixtures/nist-small").toAbsolutePath().normalize();
   private static final Path DIALECTS =
       Path.of("../udfs/src/test/resources/fixtures/msp-dialects").toAbsolutePath().normalize();
+  private static final Path FIXTURES =
+      Path.of("../udfs/src/test/resources/fixtures").toAbsolutePath().normalize();
   private static SparkSession spark;
 
   @BeforeAll
@@ -287,5 +289,93 @@ class IngestSparkTest {
     assertEquals(1, orphans.size());
     assertEquals("999", orphans.get(0).getAs("record_id"));
     assertEquals(1, r.records().count(), "only ID 2 has a structure now");
+  }
+
+  @Test
+  void aMassBankTreeIsListedByTasksAndEveryRecordIsARecordOrAReject() throws IOException {
+    Path tree = FIXTURES.resolve("massbank-records");
+    IngestOptions o = IngestOptions.forInput(tree.toString());
+    assertEquals(List.of("file:" + tree), o.massbankPaths(), "detected from a sample record");
+    IngestResult r = Ingest.run(spark, o.withMinPartitions(3));
+    Map<String, Row> records = byId(r.records());
+    Map<String, Row> rejects = byId(r.rejects());
+    assertEquals(198, records.size() + rejects.size(), "198 files, one record each");
+    assertEquals(
+        Map.of("DEPRECATED_RECORD", 6L, "MISSING_STRUCTURE", 10L),
+        r.rejects().groupBy("reason").count().collectAsList().stream()
+            .collect(Collectors.toMap(x -> x.getString(0), x -> x.getLong(1))));
+
+    Map<String, String[]> manifest = new TreeMap<>();
+    List<String> lines = Files.readAllLines(tree.resolve("MANIFEST.tsv"));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split("\t", -1);
+      manifest.put(f[1], f);
+    }
+    for (Row rec : records.values()) {
+      String[] m = manifest.get((String) rec.getAs("record_id"));
+      assertEquals(m[2], rec.getAs("license"));
+      assertEquals(m[3], rec.getAs("authors"));
+      assertEquals(0L, (long) rec.getAs("ordinal"));
+      assertEquals(0L, (long) rec.getAs("byte_offset"));
+      assertTrue(((String) rec.getAs("source_file")).endsWith("/" + m[0]));
+    }
+    Row atrazine = records.get("MSBNK-ACES_SU-AS000154");
+    assertEquals("MASSBANK_SMILES", atrazine.getAs("structure_source"));
+    assertEquals("smiles", atrazine.getAs("structure_kind"));
+  }
+
+  @Test
+  void anMgfFolderGivesEveryBlockOfEveryFile() {
+    IngestOptions o = IngestOptions.forInput(FIXTURES.resolve("mgf").toString());
+    assertEquals(12, o.mgfPaths().size());
+    IngestResult r = Ingest.run(spark, o.withMaxSplitBytes(50_000));
+    long records = r.records().count();
+    Map<String, Long> reasons =
+        r.rejects().groupBy("reason").count().collectAsList().stream()
+            .collect(Collectors.toMap(x -> x.getString(0), x -> x.getLong(1)));
+    assertEquals(308, records + reasons.values().stream().mapToLong(Long::longValue).sum());
+    assertEquals(1L, reasons.get("NO_PEAKS"));
+    assertEquals(2L, reasons.get("UNPARSEABLE_PEAK_LINE"));
+    Row fuberidazole = byId(r.records()).get("CCMSLIB00001058235");
+    assertEquals("MGF_SMILES", fuberidazole.getAs("structure_source"));
+    assertEquals(183.057, fuberidazole.getAs("precursor_mz"));
+  }
+
+  @Test
+  void theFormatComesFromTheContentAndAnOverrideWins(@TempDir Path tmp) throws IOException {
+    Path renamed = tmp.resolve("gnps-download.msp");
+    Files.copy(FIXTURES.resolve("mgf/matchms-matchms__pesticides.mgf"), renamed);
+    IngestOptions detected = IngestOptions.forInput(renamed.toString());
+    assertEquals(1, detected.mgfPaths().size());
+    assertTrue(detected.mspPaths().isEmpty());
+    assertEquals(76, Ingest.run(spark, detected).records().count());
+
+    IngestOptions forced =
+        IngestOptions.forInput(renamed.toString(), io.msetl.msp.LibraryFormat.MSP);
+    assertEquals(1, forced.mspPaths().size());
+  }
+
+  @Test
+  void aRecordOverTheCapIsARejectWithItsLineage(@TempDir Path tmp) throws IOException {
+    Path big = FIXTURES.resolve("massbank-records/RIKEN_NPDepo/MSBNK-RIKEN_NPDepo-NGA00673.txt");
+    Path small = FIXTURES.resolve("massbank-records/AAFC/MSBNK-AAFC-AC000002.txt");
+    Path dir = tmp.resolve("tree/RIKEN_NPDepo");
+    Files.createDirectories(dir);
+    Files.copy(big, dir.resolve(big.getFileName()));
+    Files.copy(small, dir.resolve(small.getFileName()));
+    IngestResult r =
+        Ingest.run(
+            spark,
+            IngestOptions.forInput(tmp.resolve("tree").toString()).withMaxRecordBytes(64 * 1024));
+    assertEquals(1, r.records().count());
+    Row reject = r.rejects().collectAsList().get(0);
+    assertEquals("RECORD_TOO_LARGE", reject.getAs("reason"));
+    assertTrue(((String) reject.getAs("source_file")).endsWith("MSBNK-RIKEN_NPDepo-NGA00673.txt"));
+    assertEquals(0L, (long) reject.getAs("byte_offset"));
+    assertTrue(((String) reject.getAs("raw_excerpt")).startsWith("ACCESSION: MSBNK-RIKEN_NPDepo"));
+    assertTrue(
+        ((String) reject.getAs("message"))
+            .startsWith("record of " + (Files.size(big) - 3) + " bytes"),
+        (String) reject.getAs("message"));
   }
 }

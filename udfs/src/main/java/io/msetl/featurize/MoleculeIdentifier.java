@@ -80,7 +80,8 @@ public final class MoleculeIdentifier {
         inchi,
         inchikey,
         inchikeyInput,
-        RDKFuncs.calcMolFormula(parent),
+        // Isotopes written out (D, T, [13C]) so the formula agrees with the exact mass beside it.
+        RDKFuncs.calcMolFormula(parent, true, true),
         RDKFuncs.calcExactMW(parent),
         (int) parent.getNumHeavyAtoms(),
         RDKFuncs.getFormalCharge(parent),

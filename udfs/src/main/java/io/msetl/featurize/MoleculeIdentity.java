@@ -13,9 +13,10 @@ import java.io.Serializable;
  * @param inchi standard InChI of the parent, null when InChI generation failed
  * @param inchikey standard InChIKey of the parent, null when InChI generation failed
  * @param inchikeyInput InChIKey of the full input structure, null when InChI failed
- * @param formula Hill formula of the parent, charge appended ({@code C8H20N+})
+ * @param formula Hill formula of the parent, charge appended ({@code C8H20N+}); isotope labels
+ *     written out ({@code C2HD3O2}, {@code C5[13C]H12}) so that it agrees with {@code exactMass}
  * @param exactMass monoisotopic mass of the parent (electron mass not subtracted)
- * @param heavyAtoms heavy atoms of the parent
+ * @param heavyAtoms heavy atoms of the parent (deuterium and tritium are hydrogens: not counted)
  * @param formalCharge net formal charge of the parent
  * @param fragmentCount fragments in the input structure
  * @param fragmentsStripped true when the fragment policy removed fragments

@@ -25,7 +25,16 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
  * Compressed files are one split each (offsets are then uncompressed offsets).
  */
 public final class DelimitedRecordReader extends RecordReader<LongWritable, BytesWritable> {
+  /** Hadoop conf key of the record size cap in bytes. */
+  public static final String MAX_RECORD_BYTES = "msetl.ingest.max-record-bytes";
+
+  /** Default cap: far above any real library record (MassBank's largest is 0.2 MB). */
+  public static final long DEFAULT_MAX_RECORD_BYTES = 8L * 1024 * 1024;
+
   private final RecordBoundary boundary;
+  private int cap = (int) DEFAULT_MAX_RECORD_BYTES;
+  private long recordLength;
+  private long lineLength; // bytes of `line` in the file (it may hold fewer)
   private long start;
   private long end;
   private long pos;
@@ -35,7 +44,7 @@ public final class DelimitedRecordReader extends RecordReader<LongWritable, Byte
   private final ByteBuf line = new ByteBuf(256);
   private final ByteBuf record = new ByteBuf(4096);
   private final LongWritable key = new LongWritable();
-  private final BytesWritable value = new BytesWritable();
+  private final RecordBytes value = new RecordBytes();
   private boolean pending; // `line` holds a line already read at position lineStart
   private long lineStart;
 
@@ -52,6 +61,11 @@ public final class DelimitedRecordReader extends RecordReader<LongWritable, Byte
   /** Opens a byte range of a file directly (used by tests and by non-Spark callers). */
   public void open(Path path, long splitStart, long splitLength, Configuration conf)
       throws IOException {
+    long max = conf.getLong(MAX_RECORD_BYTES, DEFAULT_MAX_RECORD_BYTES);
+    if (max < 1 || max > Integer.MAX_VALUE - 64) {
+      throw new IllegalArgumentException(MAX_RECORD_BYTES + " must be in 1.." + Integer.MAX_VALUE);
+    }
+    cap = (int) max;
     FileSystem fs = path.getFileSystem(conf);
     FSDataInputStream in = fs.open(path);
     CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
@@ -73,7 +87,7 @@ public final class DelimitedRecordReader extends RecordReader<LongWritable, Byte
         in.seek(start - 1);
         pos = start - 1;
         LineSource probe = new LineSource(in);
-        long skipped = probe.readLine(line);
+        long skipped = probe.readLine(line, cap);
         pos += skipped;
         prevIsSeparator = previousLineIsSeparator(in, pos);
         in.seek(pos);
@@ -104,6 +118,9 @@ public final class DelimitedRecordReader extends RecordReader<LongWritable, Byte
       if (nl >= 0 || from == 0) {
         return boundary.isSeparator(buf, nl + 1, buf.length);
       }
+      if (buf.length >= cap) {
+        return false; // a line longer than a whole record may be is no separator line
+      }
       window *= 4;
     }
   }
@@ -113,11 +130,12 @@ public final class DelimitedRecordReader extends RecordReader<LongWritable, Byte
     while (true) {
       if (!pending) {
         lineStart = pos;
-        long n = lines.readLine(line);
+        long n = lines.readLine(line, cap);
         if (n == 0) {
           return false;
         }
         pos += n;
+        lineLength = n;
       }
       pending = false;
       boolean sep = boundary.isSeparator(line.bytes, 0, line.length);
@@ -130,21 +148,26 @@ public final class DelimitedRecordReader extends RecordReader<LongWritable, Byte
         return false; // owned by the next split
       }
       record.clear();
-      record.append(line.bytes, 0, line.length);
+      recordLength = lineLength;
+      record.append(line.bytes, 0, Math.min(line.length, cap));
       prevIsSeparator = readRestOfRecord();
       if (RecordBoundary.isBlank(record.bytes, 0, record.length)) {
         continue; // e.g. blank lines after the last $$$$ of an SDF: no data, nothing lost
       }
       key.set(recordStart);
       value.set(record.bytes, 0, record.length);
+      value.setFullLength(recordLength);
       return true;
     }
   }
 
-  /** Appends lines until a separator line (consumed, not appended) or EOF. */
+  /**
+   * Appends lines until a separator line (consumed, not appended) or EOF; bytes beyond the cap are
+   * counted in {@code recordLength} but not kept.
+   */
   private boolean readRestOfRecord() throws IOException {
     while (true) {
-      long n = lines.readLine(line);
+      long n = lines.readLine(line, cap);
       if (n == 0) {
         return true;
       }
@@ -152,7 +175,11 @@ public final class DelimitedRecordReader extends RecordReader<LongWritable, Byte
       if (boundary.isSeparator(line.bytes, 0, line.length)) {
         return true;
       }
-      record.append(line.bytes, 0, line.length);
+      recordLength += n;
+      int room = cap - record.length;
+      if (room > 0) {
+        record.append(line.bytes, 0, Math.min(room, line.length));
+      }
     }
   }
 
@@ -220,8 +247,11 @@ public final class DelimitedRecordReader extends RecordReader<LongWritable, Byte
       this.in = in;
     }
 
-    /** Reads one line (with its '\n') into {@code out}; returns bytes consumed, 0 at EOF. */
-    long readLine(ByteBuf out) throws IOException {
+    /**
+     * Reads one line (with its '\n') into {@code out}, keeping at most {@code max} bytes of it;
+     * returns bytes consumed (the whole line), 0 at EOF.
+     */
+    long readLine(ByteBuf out, int max) throws IOException {
       out.clear();
       long consumed = 0;
       while (true) {
@@ -239,7 +269,10 @@ public final class DelimitedRecordReader extends RecordReader<LongWritable, Byte
         }
         boolean found = i < bufLen;
         int take = (found ? i + 1 : i) - bufPos;
-        out.append(buf, bufPos, take);
+        int keep = Math.min(take, max - out.length);
+        if (keep > 0) {
+          out.append(buf, bufPos, keep);
+        }
         consumed += take;
         bufPos += take;
         if (found) {

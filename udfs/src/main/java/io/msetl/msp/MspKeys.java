@@ -44,6 +44,9 @@ import java.util.Map;
  *   <tr><td>CONTRIBUTOR</td><td>contributor</td></tr>
  *   <tr><td>ONTOLOGY</td><td>ontology</td></tr>
  *   <tr><td>SCANNUMBER</td><td>scan_number</td></tr>
+ *   <tr><td>ACCESSION (MassBank)</td><td>accession</td></tr>
+ *   <tr><td>SPECTRUMID, SPECTRUM_ID (MGF)</td><td>spectrum_id</td></tr>
+ *   <tr><td>SOURCEINSTRUMENT (MGF)</td><td>instrument</td></tr>
  *   <tr><td>MASSSPECTRALPEAKS (SDF)</td><td>peaks</td></tr>
  * </table>
  *
@@ -73,7 +76,7 @@ public final class MspKeys {
     alias("precursor_type", "PRECURSORTYPE", "ADDUCT");
     alias("precursor_mz", "PRECURSORMZ", "PRECURSORM/Z", "PEPMASS");
     alias("collision_energy", "COLLISIONENERGY");
-    alias("instrument", "INSTRUMENT");
+    alias("instrument", "INSTRUMENT", "SOURCEINSTRUMENT");
     alias("instrument_type", "INSTRUMENTTYPE");
     alias("comments", "COMMENT", "COMMENTS");
     alias("num_peaks", "NUMPEAKS");
@@ -88,6 +91,8 @@ public final class MspKeys {
     alias("contributor", "CONTRIBUTOR");
     alias("ontology", "ONTOLOGY");
     alias("scan_number", "SCANNUMBER");
+    alias("accession", "ACCESSION");
+    alias("spectrum_id", "SPECTRUMID");
     alias("peaks", "MASSSPECTRALPEAKS");
   }
 

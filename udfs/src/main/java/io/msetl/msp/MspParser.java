@@ -122,14 +122,7 @@ public final class MspParser implements java.io.Serializable {
   }
 
   private static String idOf(RecordFields f, String fallbackId) {
-    String id = f.first("id");
-    if (id == null) {
-      id = f.first("db_number");
-    }
-    if (id == null) {
-      id = f.first("nist_number");
-    }
-    return id != null ? id : fallbackId;
+    return RecordIds.of(f, fallbackId);
   }
 
   /** A header line: {@code key: value} where the key does not start like a number. */

@@ -24,6 +24,15 @@ public final class MspRejects {
   /** Another record of the library has the same record id and comes first by (file, offset). */
   public static final String DUPLICATE_ID = "DUPLICATE_ID";
 
+  /** A MassBank record carrying a {@code DEPRECATED:} line (withdrawn by its contributor). */
+  public static final String DEPRECATED_RECORD = "DEPRECATED_RECORD";
+
+  /** The record is larger than the configured cap (its head is the excerpt). */
+  public static final String RECORD_TOO_LARGE = "RECORD_TOO_LARGE";
+
+  /** MGF text outside any {@code BEGIN IONS} block (not a spectrum). */
+  public static final String MALFORMED_BLOCK = "MALFORMED_BLOCK";
+
   /** No MOL file, SDF molblock, SMILES or InChI for the spectrum. */
   public static final String MISSING_STRUCTURE = "MISSING_STRUCTURE";
 }

@@ -3,11 +3,11 @@ package io.msetl.msp;
 /**
  * Parses one peak line in any of the syntaxes found in MSP files: {@code mz int} (tabs or runs of
  * spaces, leading whitespace), several {@code mz int;} pairs per line, {@code mz:int} pairs, {@code
- * (mz int)} pairs, a third column holding a quoted or free-text annotation (ignored), scientific
- * notation and decimal m/z. A lone trailing number after a pair (a relative-intensity column) is
- * treated as an annotation. Numbers with a decimal comma ({@code 12,5}) are read as decimals.
- * {@code NaN}/{@code Inf} are read so that they can be rejected as non-finite rather than as
- * unparseable.
+ * (mz int)} and {@code (mz, int)} pairs, a third column holding a quoted or free-text annotation
+ * (ignored), scientific notation and decimal m/z. A lone trailing number after a pair (a
+ * relative-intensity column) is treated as an annotation. Numbers with a decimal comma ({@code
+ * 12,5}) are read as decimals. {@code NaN}/{@code Inf} are read so that they can be rejected as
+ * non-finite rather than as unparseable.
  *
  * <p>Written as a hand-rolled scanner (no regex, no substrings per token beyond the number itself)
  * because it runs once per peak line of every library record.
@@ -79,21 +79,22 @@ public final class PeakParser {
       if (paren) {
         i = skipSpace(s, i + 1);
       }
-      int j = scanNumber(s, i);
+      // Inside "(mz, int)" a comma separates the pair, so it cannot also be a decimal comma.
+      int j = scanNumber(s, i, !paren);
       if (j < 0) {
         return false;
       }
       double mz = toDouble(s, i, j);
       i = j;
       int k = i;
-      if (k < n && s.charAt(k) == ':') {
+      if (k < n && (s.charAt(k) == ':' || paren && s.charAt(k) == ',')) {
         k++;
       }
       k = skipSpace(s, k);
       if (k == i) {
         return false; // number directly followed by something that is not a separator
       }
-      int j2 = scanNumber(s, k);
+      int j2 = scanNumber(s, k, !paren);
       if (j2 < 0) {
         return false;
       }
@@ -146,8 +147,15 @@ public final class PeakParser {
     return scanNumber(s, i) >= 0;
   }
 
-  /** End index of a number starting at i, or -1. Accepts NaN / Inf / Infinity. */
   static int scanNumber(String s, int i) {
+    return scanNumber(s, i, true);
+  }
+
+  /**
+   * End index of a number starting at i, or -1. Accepts NaN / Inf / Infinity, and a decimal comma
+   * when {@code decimalComma}.
+   */
+  static int scanNumber(String s, int i, boolean decimalComma) {
     int n = s.length();
     int p = i;
     if (p < n && (s.charAt(p) == '+' || s.charAt(p) == '-')) {
@@ -163,7 +171,7 @@ public final class PeakParser {
       digits++;
     }
     if (p < n
-        && (s.charAt(p) == '.' || s.charAt(p) == ',')
+        && (s.charAt(p) == '.' || decimalComma && s.charAt(p) == ',')
         && p + 1 < n
         && Character.isDigit(s.charAt(p + 1))) {
       p++;

@@ -39,7 +39,42 @@ public enum RecordBoundary {
       }
       return true;
     }
+  },
+  /** MassBank record files: a record ends at a {@code //} line (one record per file, usually). */
+  DOUBLE_SLASH {
+    @Override
+    public boolean isSeparator(byte[] line, int from, int to) {
+      return trimmedEquals(line, from, to, "//");
+    }
+  },
+  /** MGF: a block ends at its {@code END IONS} line; blank lines stay inside records. */
+  END_IONS {
+    @Override
+    public boolean isSeparator(byte[] line, int from, int to) {
+      return trimmedEquals(line, from, to, "END IONS");
+    }
   };
+
+  /** True when the line, without surrounding whitespace, is {@code word} (ASCII, any case). */
+  static boolean trimmedEquals(byte[] line, int from, int to, String word) {
+    int a = from;
+    int b = to;
+    while (a < b && isSpace(line[a])) {
+      a++;
+    }
+    while (b > a && isSpace(line[b - 1])) {
+      b--;
+    }
+    if (b - a != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (Character.toUpperCase((char) line[a + i]) != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * @param from first byte of the line, @param to end of the line (terminator excluded or not)

@@ -20,7 +20,37 @@ public final class RecordFields {
   private static final Set<String> SPLIT_ON_SEMICOLON =
       Set.of("cas", "nist_number", "db_number", "id");
 
+  /**
+   * Keys whose value a dialect may hide in a comment pair ({@code Comments: "NIST#=12"}) or in an
+   * SDF header line instead of a field of its own: such a value fills the column when the field is
+   * absent; when both are present the field wins and a disagreement is a {@value #CONFLICT_WARNING}
+   * warning.
+   */
+  public static final Set<String> PROMOTED =
+      Set.of(
+          "id",
+          "nist_number",
+          "db_number",
+          "cas",
+          "mw",
+          "exact_mass",
+          "formula",
+          "spectrum_type",
+          "collision_energy",
+          "inchikey",
+          "precursor_type",
+          "license");
+
+  /** Warning code: a field and its hidden twin (comment pair, SDF header) disagree. */
+  public static final String CONFLICT_WARNING = "DECLARED_FIELD_CONFLICT";
+
+  private static final Set<String> NUMERIC = Set.of("mw", "exact_mass");
+
   private final Map<String, List<String>> values = new LinkedHashMap<>();
+
+  /** canonical key -> (value, where it was found) of values hidden in comments or headers. */
+  private final Map<String, Map.Entry<String, String>> hidden = new LinkedHashMap<>();
+
   private final List<String> synonyms = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
 
@@ -39,7 +69,94 @@ public final class RecordFields {
     if (key.equals("comments")) {
       for (Map.Entry<String, String> p : CommentPairs.parse(value)) {
         put("comments." + p.getKey(), p.getValue());
+        String canonical = MspKeys.canonicalOrNull(p.getKey());
+        if (canonical != null) {
+          addHidden(canonical, p.getValue(), "comment pair " + p.getKey());
+        }
       }
+    }
+  }
+
+  /**
+   * A value of a {@link #PROMOTED} key found outside its own field; the first one per key counts.
+   *
+   * @param origin where it was found, for the conflict warning ({@code comment pair NIST#})
+   */
+  public void addHidden(String canonicalKey, String value, String origin) {
+    if (PROMOTED.contains(canonicalKey)
+        && !isPlaceholder(value)
+        && !hidden.containsKey(canonicalKey)) {
+      hidden.put(canonicalKey, Map.entry(value.strip(), origin));
+    }
+  }
+
+  /** The field's value, else its hidden twin's; null when neither. Never warns. */
+  public String declared(String key) {
+    String field = first(key);
+    if (field != null) {
+      return field;
+    }
+    Map.Entry<String, String> h = hidden.get(key);
+    return h == null ? null : h.getKey();
+  }
+
+  /** The explicit field only (no hidden twin), first non-placeholder value. */
+  public String field(String key) {
+    return first(key);
+  }
+
+  /** Hidden twin of a key, or null. */
+  public String hiddenValue(String key) {
+    Map.Entry<String, String> h = hidden.get(key);
+    return h == null ? null : h.getKey();
+  }
+
+  /** Adds a {@value #CONFLICT_WARNING} warning for every field whose hidden twin disagrees. */
+  private void warnConflicts() {
+    for (Map.Entry<String, Map.Entry<String, String>> e : hidden.entrySet()) {
+      String key = e.getKey();
+      String field = first(key);
+      String twin = e.getValue().getKey();
+      if (field != null && !sameValue(key, field, twin)) {
+        warnings.add(
+            CONFLICT_WARNING
+                + ": "
+                + key
+                + " field '"
+                + field
+                + "' differs from the "
+                + e.getValue().getValue()
+                + " '"
+                + twin
+                + "' (the field is kept)");
+      }
+    }
+  }
+
+  private static boolean sameValue(String key, String a, String b) {
+    if (NUMERIC.contains(key)) {
+      Double x = parseNumber(a);
+      Double y = parseNumber(b);
+      if (x != null && y != null) {
+        return Math.abs(x - y) <= 1e-3; // written with different precision, same mass
+      }
+    }
+    if (key.equals("cas")) {
+      return a.replace("-", "").strip().equals(b.replace("-", "").strip());
+    }
+    return a.strip().equalsIgnoreCase(b.strip());
+  }
+
+  private static Double parseNumber(String v) {
+    String t = v.trim();
+    if (t.indexOf(',') >= 0 && t.indexOf('.') < 0) {
+      t = t.replace(',', '.');
+    }
+    try {
+      double d = Double.parseDouble(t);
+      return Double.isFinite(d) ? d : null;
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 
@@ -143,7 +260,7 @@ public final class RecordFields {
 
   /** A numeric field; decimal commas accepted ({@code 175,301}); unparseable → null + warning. */
   public Double number(String key) {
-    String v = first(key);
+    String v = declared(key);
     if (v == null) {
       return null;
     }
@@ -210,10 +327,11 @@ public final class RecordFields {
   /** Builds the record; {@code fallbackId} is {@code <file name>#<ordinal>}. */
   public MspRecord toRecord(
       String fallbackId, double[] mz, double[] intensity, Integer numPeaksDeclared) {
+    warnConflicts();
     String id = first("id");
-    String db = first("db_number");
-    String nist = first("nist_number");
-    String recordId = id != null ? id : db != null ? db : nist != null ? nist : fallbackId;
+    String db = declared("db_number");
+    String nist = declared("nist_number");
+    String recordId = RecordIds.of(this, fallbackId);
     String smiles = first("smiles");
     if (smiles == null) {
       smiles = commentPair("SMILES", "computed SMILES");
@@ -223,9 +341,9 @@ public final class RecordFields {
       String fromComment = commentPair("InChI", "computed InChI");
       inchi = fromComment != null && fromComment.startsWith("InChI=") ? fromComment : null;
     }
-    String inchikey = first("inchikey");
+    String inchikey = declared("inchikey");
     if (inchikey == null) {
-      inchikey = commentPair("InChIKey", "computed InChIKey");
+      inchikey = commentPair("computed InChIKey");
     }
     Double precursor = number("precursor_mz");
     if (precursor != null && precursor <= 0) {
@@ -236,20 +354,20 @@ public final class RecordFields {
         id,
         firstAsWritten("name"),
         synonyms(),
-        first("formula"),
+        declared("formula"),
         number("mw"),
         number("exact_mass"),
-        first("cas"),
+        declared("cas"),
         nist,
         db,
         inchikey,
         smiles,
         inchi,
-        first("spectrum_type"),
+        declared("spectrum_type"),
         ionMode(first("ion_mode")),
-        first("precursor_type"),
+        declared("precursor_type"),
         precursor,
-        first("collision_energy"),
+        declared("collision_energy"),
         first("instrument"),
         first("instrument_type"),
         firstAsWritten("comments"),
@@ -257,6 +375,8 @@ public final class RecordFields {
         mz,
         intensity,
         numPeaksDeclared,
+        declared("license"),
+        firstAsWritten("authors"),
         List.copyOf(warnings));
   }
 

@@ -107,4 +107,35 @@ class DelimitedRecordReaderTest {
           "a last record without a final newline is complete");
     }
   }
+
+  @Test
+  void aRecordLongerThanTheCapKeepsItsHeadAndItsTrueLengthAndTheNextRecordIsIntact(
+      @TempDir Path tmp) throws IOException {
+    Path big = Fixtures.path("massbank-records/RIKEN_NPDepo/MSBNK-RIKEN_NPDepo-NGA00673.txt");
+    Path small = Fixtures.path("massbank-records/AAFC/MSBNK-AAFC-AC000002.txt");
+    byte[] a = Files.readAllBytes(big);
+    byte[] b = Files.readAllBytes(small);
+    Path both = tmp.resolve("two-records.txt");
+    byte[] joined = new byte[a.length + b.length];
+    System.arraycopy(a, 0, joined, 0, a.length);
+    System.arraycopy(b, 0, joined, a.length, b.length);
+    Files.write(both, joined);
+
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    conf.setLong(DelimitedRecordReader.MAX_RECORD_BYTES, 4096);
+    try (DelimitedRecordReader r = new DelimitedRecordReader(RecordBoundary.DOUBLE_SLASH)) {
+      r.open(new org.apache.hadoop.fs.Path(both.toUri()), 0, joined.length, conf);
+      assertTrue(r.nextKeyValue());
+      RecordBytes first = (RecordBytes) r.getCurrentValue();
+      assertTrue(first.truncated());
+      assertEquals(4096, first.getLength());
+      assertEquals(a.length - "//\n".length(), first.fullLength(), "all but the // line");
+      assertTrue(r.nextKeyValue());
+      RecordBytes second = (RecordBytes) r.getCurrentValue();
+      assertEquals(a.length, r.getCurrentKey().get());
+      assertEquals(b.length - 3, second.getLength());
+      assertEquals(second.getLength(), second.fullLength());
+      assertEquals(false, r.nextKeyValue());
+    }
+  }
 }

@@ -67,4 +67,32 @@ final class Fixtures {
   static List<ParseOutcome> parseMsp(String fixture) throws IOException {
     return parseMsp(fixture, NumPeaksMismatch.WARN);
   }
+
+  /** A record parser of one decoded text (MSP, MGF, MassBank). */
+  interface TextParser {
+    ParseOutcome parse(String text, String fallbackId);
+  }
+
+  /** Every record of a fixture file, cut by {@code boundary} and parsed by {@code parser}. */
+  static List<ParseOutcome> parse(Path p, RecordBoundary boundary, TextParser parser)
+      throws IOException {
+    List<ParseOutcome> out = new ArrayList<>();
+    List<Raw> raws = read(p, boundary);
+    for (int i = 0; i < raws.size(); i++) {
+      Raw r = raws.get(i);
+      String text = RawText.decode(r.bytes(), r.bytes().length).text();
+      out.add(parser.parse(text, p.getFileName() + "#" + i));
+    }
+    return out;
+  }
+
+  static List<ParseOutcome> parseMgf(String fixture) throws IOException {
+    return parse(
+        path(fixture), RecordBoundary.END_IONS, new MgfParser(NumPeaksMismatch.WARN)::parse);
+  }
+
+  static List<ParseOutcome> parseMassBank(Path file) throws IOException {
+    return parse(
+        file, RecordBoundary.DOUBLE_SLASH, new MassBankParser(NumPeaksMismatch.WARN)::parse);
+  }
 }

@@ -32,6 +32,9 @@ class PeakParserTest {
         "135.0       83.0|135|83",
         "12,5 100|12.5|100",
         "12 0; 24 0; 25 2;|12 24 25|0 0 2",
+        "(41, 999) (42, 10)|41 42|999 10",
+        "(41.05,999.5)(43.1,7)|41.05 43.1|999.5 7",
+        "(41,999), (42,10)|41 42|999 10",
       })
   void peakSyntaxes(String line, String mz, String intensity) {
     PeakParser.Peaks p = parse(line);

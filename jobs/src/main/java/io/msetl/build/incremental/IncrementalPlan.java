@@ -140,22 +140,31 @@ public final class IncrementalPlan {
                 col("structure_key"),
                 col("record_id").as("member_id"),
                 col("structure_hash"),
+                col("structure_source"),
                 StructureRank.of(col("structure_source")).as("rank"))
             .unionByName(
                 unchanged.select(
                     col("structure_key"),
                     col("id").as("member_id"),
                     col("structure_hash"),
+                    col("structure_source"),
                     StructureRank.of(col("structure_source")).as("rank")));
     Dataset<Row> wanted =
         persisted.keep(
             members
                 .groupBy("structure_key")
-                .agg(min(struct(col("rank"), col("member_id"), col("structure_hash"))).as("rep"))
+                .agg(
+                    min(struct(
+                            col("rank"),
+                            col("member_id"),
+                            col("structure_hash"),
+                            col("structure_source")))
+                        .as("rep"))
                 .select(
                     col("structure_key"),
                     col("rep.member_id").as("rep_id"),
-                    col("rep.structure_hash").as("input_hash")));
+                    col("rep.structure_hash").as("input_hash"),
+                    col("rep.structure_source").as("structure_source")));
     long distinct = wanted.count();
 
     // 4. What to featurize, what to reuse, which failures to remember.
@@ -366,7 +375,7 @@ public final class IncrementalPlan {
     }
     return FeaturizeStage.run(
         spark,
-        withBlock.select("structure_key", "molblock_parent", "input_hash"),
+        withBlock.select("structure_key", "molblock_parent", "input_hash", "structure_source"),
         count,
         o.featurizer(),
         o.partitions());

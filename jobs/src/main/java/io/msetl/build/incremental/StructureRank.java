@@ -15,9 +15,11 @@ final class StructureRank {
   private StructureRank() {}
 
   static Column of(Column structureSource) {
+    // Sources are named <where>_<kind> for line notations (MSP_SMILES, MGF_SMILES, MSP_INCHI, ...)
+    // and MOL_FILE / SDF for drawn molblocks; the rank is StructureKind's.
     return when(structureSource.isin("MOL_FILE", "SDF"), lit(0))
-        .when(structureSource.equalTo("MSP_SMILES"), lit(1))
-        .when(structureSource.equalTo("MSP_INCHI"), lit(2))
+        .when(structureSource.endsWith("_SMILES"), lit(1))
+        .when(structureSource.endsWith("_INCHI"), lit(2))
         .otherwise(lit(3));
   }
 }

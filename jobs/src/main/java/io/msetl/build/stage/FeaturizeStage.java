@@ -11,8 +11,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Featurize: graph features and a 3D conformer per structure, the expensive stage (3D embedding is
  * over 90 % of a build). Input: one row per structure to featurize with {@code structure_key},
- * {@code molblock_parent} and {@code input_hash}; output: the feature rows with {@code input_hash}
- * kept, successes and rejects side by side ({@code reject_reason} null on success).
+ * {@code molblock_parent}, {@code input_hash} and the representative's {@code structure_source};
+ * output: the feature rows with {@code input_hash} kept, successes and rejects side by side ({@code
+ * reject_reason} null on success).
  */
 public final class FeaturizeStage {
   private FeaturizeStage() {}
@@ -23,7 +24,7 @@ public final class FeaturizeStage {
     Dataset<Row> features =
         MoleculeStage.featurize(
             structures
-                .select("structure_key", "molblock_parent")
+                .select("structure_key", "molblock_parent", "structure_source")
                 .repartition(n, col("structure_key")),
             c);
     return features.join(structures.select("structure_key", "input_hash"), "structure_key");

@@ -94,6 +94,14 @@ public enum GraphFeatureColumn {
       "version of the feature schema (see runs.feature_schema)",
       View.TABLE,
       View.STAGE),
+  STRUCTURE_SOURCE(
+      "structure_source",
+      DataTypes.StringType,
+      true,
+      "source of the featurized structure: the most faithful of its records (molblock, then"
+          + " SMILES, then InChI)",
+      View.TABLE,
+      View.STAGE),
   FEATURIZER_HASH(
       "featurizer_hash",
       DataTypes.StringType,

@@ -97,13 +97,18 @@ public final class MoleculeStage {
   /**
    * Phase 2 (expensive): graph features and conformer of each distinct structure. Input needs
    * {@code structure_key} and {@code molblock_parent}; output has {@link #FEATURE_SCHEMA}, one row
-   * per input row.
+   * per input row; an input {@code structure_source} column (see {@link Representatives}) is
+   * carried through, else that column is null.
    */
   public static Dataset<Row> featurize(Dataset<Row> structures, FeaturizerConfig config) {
     requireColumns(structures, "structure_key", "molblock_parent");
     FeaturizerConfig c = withSparkLibrary(structures, config);
     int key = structures.schema().fieldIndex("structure_key");
     int molblock = structures.schema().fieldIndex("molblock_parent");
+    int source =
+        List.of(structures.columns()).contains("structure_source")
+            ? structures.schema().fieldIndex("structure_source")
+            : -1;
     MapPartitionsFunction<Row, Row> fn =
         rows -> {
           MoleculeFeaturizer featurizer = new MoleculeFeaturizer(c);
@@ -111,7 +116,11 @@ public final class MoleculeStage {
           return new PartitionIterator<>(
               rows,
               row ->
-                  toRow(row.getString(key), featurizer.featurize(row.getString(molblock)), version),
+                  toRow(
+                      row.getString(key),
+                      featurizer.featurize(row.getString(molblock)),
+                      version,
+                      source < 0 ? null : row.getString(source)),
               featurizer);
         };
     return structures.mapPartitions(fn, Encoders.row(FEATURE_SCHEMA));
@@ -137,11 +146,12 @@ public final class MoleculeStage {
     values[at + 13] = r.rejectMessage();
   }
 
-  static Row toRow(String key, FeaturizeResult r, String version) {
+  static Row toRow(String key, FeaturizeResult r, String version, String source) {
     Map<GraphFeatureColumn, Object> values = GraphFeatureColumn.valuesOf(r);
     values.put(GraphFeatureColumn.STRUCTURE_KEY, key);
     values.put(GraphFeatureColumn.FEATURIZER_VERSION, version);
     values.put(GraphFeatureColumn.FEATURE_SCHEMA_VERSION, FeatureSchema.VERSION);
+    values.put(GraphFeatureColumn.STRUCTURE_SOURCE, source);
     return GraphFeatureColumn.row(GraphFeatureColumn.View.STAGE, values);
   }
 

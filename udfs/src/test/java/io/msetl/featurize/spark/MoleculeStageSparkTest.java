@@ -172,6 +172,67 @@ class MoleculeStageSparkTest {
   }
 
   @Test
+  void theRepresentativeOfAStructureKeyIsItsMostFaithfulStructureThenItsSmallestRecordId() {
+    StructType schema =
+        new StructType()
+            .add("record_id", DataTypes.StringType)
+            .add("structure", DataTypes.StringType)
+            .add("structure_kind", DataTypes.StringType)
+            .add("structure_source", DataTypes.StringType)
+            .add("inchikey_declared", DataTypes.StringType);
+    String paracetamolInchi = "InChI=1S/C8H9NO2/c1-6(10)9-7-2-4-8(11)5-3-7/h2-5,11H,1H3,(H,9,10)";
+    List<Row> rows =
+        List.of(
+            // RDKit reads paracetamol's InChI as the iminol CC(O)=Nc1ccc(O)cc1; the SMILES
+            // record (larger id) has the amide as drawn and must be the one featurized.
+            RowFactory.create("A-inchi", paracetamolInchi, "inchi", "MSP_INCHI", null),
+            RowFactory.create("B-smiles", "CC(=O)Nc1ccc(O)cc1", "smiles", "MSP_SMILES", null),
+            RowFactory.create(
+                "a-caffeine", "Cn1cnc2c1c(=O)n(C)c(=O)n2C", "smiles", "MGF_SMILES", null),
+            RowFactory.create(
+                "z-caffeine", TestMolecules.molblock(45), "molblock", "MOL_FILE", null),
+            RowFactory.create("m-ethanol", "OCC", "smiles", "MASSBANK_SMILES", null),
+            RowFactory.create("k-ethanol", "CCO", "smiles", "MSP_SMILES", null));
+    Dataset<Row> identified =
+        MoleculeStage.identify(
+            spark.createDataFrame(rows, schema).repartition(3), FeaturizerConfig.defaults());
+    Map<String, String> smilesOf = new TreeMap<>();
+    for (Row r : identified.collectAsList()) {
+      smilesOf.put(r.getAs("record_id"), r.getAs("canonical_smiles"));
+    }
+    assertEquals("CC(O)=Nc1ccc(O)cc1", smilesOf.get("A-inchi"), "the InChI tautomer");
+    assertEquals("CC(=O)Nc1ccc(O)cc1", smilesOf.get("B-smiles"));
+
+    Dataset<Row> reps = Representatives.of(identified);
+    Map<String, Row> byKey = new TreeMap<>();
+    for (Row r : reps.collectAsList()) {
+      byKey.put(r.getAs("structure_key"), r);
+    }
+    assertEquals(3, byKey.size());
+    assertEquals("MSP_SMILES", byKey.get("RZVAJINKPMORJF-UHFFFAOYSA-N").getAs("structure_source"));
+    assertEquals("MOL_FILE", byKey.get("RYYVLZVUVIJVGH-UHFFFAOYSA-N").getAs("structure_source"));
+    assertEquals(
+        "MSP_SMILES",
+        byKey.get("LFQSCWFLJHTTHZ-UHFFFAOYSA-N").getAs("structure_source"),
+        "equal fidelity: the smallest record id (k- before m-)");
+
+    Row paracetamol =
+        MoleculeStage.featurize(reps, FeaturizerConfig.defaults().withConformers(false))
+            .where("structure_key = 'RZVAJINKPMORJF-UHFFFAOYSA-N'")
+            .first();
+    assertEquals("MSP_SMILES", paracetamol.getAs("structure_source"), "carried through");
+    Row fromSmiles =
+        MoleculeStage.featurize(
+                identified
+                    .where("record_id = 'B-smiles'")
+                    .select("structure_key", "molblock_parent"),
+                FeaturizerConfig.defaults().withConformers(false))
+            .first();
+    assertArrayEquals(floats(fromSmiles, "node_features"), floats(paracetamol, "node_features"));
+    assertNull(fromSmiles.getAs("structure_source"), "no source column in, null out");
+  }
+
+  @Test
   void spectrumStageAddsCleanPeaksBinsAndCounts() {
     StructType schema =
         new StructType()
