@@ -80,18 +80,22 @@ final class NightlyCommand implements Command {
                 "--master",
                 o.require("master")),
             List.of("verify", o.require("exports"), "--master", o.require("master")));
-    for (List<String> step : steps) {
-      ctx.progress("nightly: " + String.join(" ", step));
-      int code = runStep(step, ctx);
-      if (code != 0) {
-        ctx.err()
-            .println(
-                "msetl nightly: error: step '"
-                    + step.get(0)
-                    + "' failed (exit "
-                    + code
-                    + "); later steps skipped");
-        return code;
+    // One writer for the whole night: build and export run under this process's lock.
+    try (var lock = ctx.lockTables(o.require("tables"), o.longValue("wait"))) {
+      CliContext locked = ctx.holdingLockOn(o.require("tables"));
+      for (List<String> step : steps) {
+        ctx.progress("nightly: " + String.join(" ", step));
+        int code = runStep(step, locked);
+        if (code != 0) {
+          ctx.err()
+              .println(
+                  "msetl nightly: error: step '"
+                      + step.get(0)
+                      + "' failed (exit "
+                      + code
+                      + "); later steps skipped");
+          return code;
+        }
       }
     }
     return 0;
