@@ -47,7 +47,7 @@ public final class LightDbBenchmark {
       }
     }
     Schema schema = Schema.withDefaultMaxItems(ElementType.SINT32, 2, ElementType.DOUBLE64, 1);
-    int side = (int) Math.ceil(Math.sqrt(records));
+    int side = (int) Math.ceil(Math.sqrt((double) records));
     Path bulk = dir.resolve("bench-bulk.ldb");
     Path random = dir.resolve("bench-insert.ldb");
     LightDbOptions options = LightDbOptions.defaults().withCacheBytes(1L << 30).withMemoryMap(map);

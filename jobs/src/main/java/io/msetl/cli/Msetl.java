@@ -42,7 +42,10 @@ public final class Msetl {
   /** Runs one command line and returns its exit code; never throws and never exits the JVM. */
   public static int run(String[] argv, PrintStream out, PrintStream err) {
     List<String> args = new ArrayList<>(List.of(argv));
-    boolean verbose = args.remove("--verbose") | args.remove("-v");
+    // Both spellings are removed from the arguments, so no short-circuit here.
+    boolean verboseLong = args.remove("--verbose");
+    boolean verboseShort = args.remove("-v");
+    boolean verbose = verboseLong || verboseShort;
     Path home = home();
     String confFile = null;
     int confAt = args.indexOf("--conf");

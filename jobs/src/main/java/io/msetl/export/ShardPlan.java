@@ -19,7 +19,10 @@ final class ShardPlan implements Serializable {
   private final long rowsPerShard;
 
   /**
-   * @param splits split names in ascending order, @param counts samples per split
+   * The plan for the given splits.
+   *
+   * @param splits split names in ascending order
+   * @param counts samples per split
    */
   ShardPlan(List<String> splits, long[] counts, long rowsPerShard) {
     this.splits = splits.toArray(String[]::new);

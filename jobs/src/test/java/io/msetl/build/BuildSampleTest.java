@@ -136,7 +136,7 @@ class BuildSampleTest {
   void saltsKeepTheirLargestOrganicFragmentAndSaySo() {
     for (String id : SALT) {
       Row c = compound(id);
-      assertEquals(Boolean.TRUE, c.getAs("fragments_stripped"), id);
+      assertTrue(c.<Boolean>getAs("fragments_stripped"), id);
       assertEquals(2, (int) c.getAs("fragment_count"), id);
     }
     assertEquals("C16H36N+", compound("108").getAs("formula"));
@@ -255,7 +255,7 @@ class BuildSampleTest {
   }
 
   private static List<String> firstWords(List<String> lines) {
-    return lines.stream().map(l -> l.trim().split(" +")[0]).toList();
+    return lines.stream().map(l -> l.trim().split(" +", -1)[0]).toList();
   }
 
   /**

@@ -7,6 +7,8 @@ import java.util.HexFormat;
  * One record: key bytes and data bytes in the file's little-endian element encoding. Arrays are
  * copied in and out, so a Record is immutable. Use {@link Elements} to convert to typed arrays.
  */
+// The name is the original C library's (and public API); java.lang.Record is never used here.
+@SuppressWarnings("JavaLangClash")
 public final class Record {
   private final byte[] key;
   private final byte[] data;

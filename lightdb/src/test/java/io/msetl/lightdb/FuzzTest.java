@@ -119,8 +119,8 @@ class FuzzTest {
         }
         for (int i = 0; i < 20 && !records.isEmpty(); i++) {
           Record r = records.get(rnd.nextInt(records.size()));
-          if (r.key().length == db.schema().keyByteSize()
-                  && db.schema().keyType() == ElementType.UNDEFINED
+          if ((r.key().length == db.schema().keyByteSize()
+                  && db.schema().keyType() == ElementType.UNDEFINED)
               || !db.schema().keyType().isFloatingPoint()) {
             db.read(r.key());
           }

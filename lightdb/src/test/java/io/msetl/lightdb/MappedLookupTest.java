@@ -145,7 +145,7 @@ class MappedLookupTest {
   private static byte[] neighbourKey(Schema s, byte[] key, int delta) {
     byte[] k = key.clone();
     int off = k.length - s.keyType().size();
-    k[off] += delta;
+    k[off] = (byte) (k[off] + delta);
     return noNaN(s, k);
   }
 

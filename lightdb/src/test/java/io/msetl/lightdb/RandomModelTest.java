@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
@@ -122,7 +123,7 @@ class RandomModelTest {
   }
 
   private static void checkNeighbours(
-      LightDb db, TreeMap<byte[], byte[]> model, byte[] key, String what) {
+      LightDb db, NavigableMap<byte[], byte[]> model, byte[] key, String what) {
     Map.Entry<byte[], byte[]> higher = model.higherEntry(key);
     Optional<Record> next = db.next();
     assertEquals(higher != null, next.isPresent(), what + " next");
@@ -138,7 +139,8 @@ class RandomModelTest {
     }
   }
 
-  private static void assertSameContents(LightDb db, TreeMap<byte[], byte[]> model, String what) {
+  private static void assertSameContents(
+      LightDb db, NavigableMap<byte[], byte[]> model, String what) {
     List<Map.Entry<byte[], byte[]>> expected = new ArrayList<>(model.entrySet());
     int i = 0;
     for (Optional<Record> r = db.minimum(); r.isPresent(); r = db.next(), i++) {

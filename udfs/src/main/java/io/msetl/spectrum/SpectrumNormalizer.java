@@ -11,6 +11,8 @@ public final class SpectrumNormalizer implements java.io.Serializable {
   }
 
   /**
+   * Cleans and bins one spectrum.
+   *
    * @param mz peak m/z values
    * @param intensity peak intensities, same length
    * @param precursorMz precursor m/z or null (only used when precursor removal is on)

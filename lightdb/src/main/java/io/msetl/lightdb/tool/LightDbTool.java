@@ -123,7 +123,7 @@ public final class LightDbTool {
       return 2;
     }
     if (s.keyType().isFloatingPoint()
-        && tokens.stream().anyMatch(t -> t.toLowerCase().contains("nan"))) {
+        && tokens.stream().anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains("nan"))) {
       err.println("error: NaN is not a valid key");
       return 2;
     }

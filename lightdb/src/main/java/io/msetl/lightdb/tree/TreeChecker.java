@@ -177,8 +177,8 @@ public final class TreeChecker {
       if (i > 0 && comparator.compare(b, p.keyOffset(i - 1), b, off, k) >= 0) {
         problem("page " + no + " keys not increasing at item " + i);
       }
-      if (low != null && comparator.compare(b, off, low, 0, k) <= 0
-          || high != null && comparator.compare(b, off, high, 0, k) >= 0) {
+      if ((low != null && comparator.compare(b, off, low, 0, k) <= 0)
+          || (high != null && comparator.compare(b, off, high, 0, k) >= 0)) {
         problem("page " + no + " item " + i + " is outside the key range its parent allows");
       }
     }

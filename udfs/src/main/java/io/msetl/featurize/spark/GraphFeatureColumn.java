@@ -130,9 +130,16 @@ public enum GraphFeatureColumn {
   }
 
   private final String columnName;
+
+  // Spark DataTypes are immutable values (Scala case objects and classes).
+  @SuppressWarnings("ImmutableEnumChecker")
   private final DataType type;
+
   private final boolean nullableInTable;
   private final String comment;
+
+  // Filled once in the constructor and never changed.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Set<View> views;
 
   GraphFeatureColumn(
