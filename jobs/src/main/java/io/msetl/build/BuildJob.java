@@ -61,16 +61,21 @@ public final class BuildJob {
       Persisted persisted,
       RunRow run,
       long t0) {
-    PreviousTables prev = PreviousTables.read(spark, store);
-    IncrementalPlan plan = new IncrementalPlan(spark, o, hashes, prev, clock, persisted, run.id());
-
     IngestResult ingest = Ingest.run(spark, o.ingest());
-    Dataset<Row> records = persisted.keep(plan.withContentHash(ingest.records()));
+    Dataset<Row> records =
+        persisted.keep(IncrementalPlan.withContentHash(ingest.records(), hashes));
     Dataset<Row> ingestRejects = persisted.keep(ingest.rejects());
     long inputRecords = clock.time("ingest", () -> records.count() + ingestRejects.count());
     if (records.isEmpty()) {
-      throw new NothingUsableException(o.input(), RejectCounts.of(ingestRejects));
+      // Nothing usable: the tables stay as they are; the rejects go beside them, not into them.
+      throw new NothingUsableException(
+          o.input(),
+          RejectCounts.of(ingestRejects),
+          FailedRunRejects.write(spark, o.out(), run.id(), ingestRejects));
     }
+
+    PreviousTables prev = PreviousTables.read(spark, store);
+    IncrementalPlan plan = new IncrementalPlan(spark, o, hashes, prev, clock, persisted, run.id());
 
     BuildChanges changes = plan.plan(records, ingestRejects, inputRecords);
     DeletionGuard.check(changes.counts(), o.maxDeleteShare(), o.allowDeletes());

@@ -52,21 +52,63 @@ class BuildBadInputTest {
   }
 
   @Test
-  void anEmptyMspIsRefusedAndNothingIsWritten() throws IOException {
+  void anEmptyMspIsRefusedAndOnlyItsFailedRunIsRecorded() throws IOException {
     Path empty = Files.createFile(tmp.resolve("empty.msp"));
     CliRun r = CliRun.of("build", "--input", empty.toString(), "--out", out.toString());
     assertOneLineError(r, 1, "no records found in");
-    assertEquals(before, snapshot(out));
+    assertEarlierFilesUntouched();
+    assertEquals(
+        java.util.Set.of(),
+        newFilesOutside("runs"),
+        "only the runs table is new: no rejects to keep");
   }
 
   @Test
-  void aFolderWithoutMolFilesIsExplained() throws IOException {
+  void aFolderWithoutMolFilesIsExplainedAndItsRejectsAreKeptBesideTheTables() throws IOException {
     Path lib = Files.createDirectories(tmp.resolve("lib"));
     Files.copy(home().resolve("data/sample/library.msp"), lib.resolve("library.msp"));
     CliRun r = CliRun.of("build", "--input", lib.toString(), "--out", out.toString());
     assertOneLineError(r, 1, "MISSING_STRUCTURE");
     assertTrue(r.errLines().contains("no MOL folder?"), r.errLines());
-    assertEquals(before, snapshot(out));
+    assertTrue(r.errLines().contains("rejects are in "), r.errLines());
+    assertEarlierFilesUntouched();
+    org.apache.spark.sql.SparkSession spark =
+        io.msetl.spark.SparkSessions.start("bad-input-test", "local[1]", Map.of());
+    try {
+      var runs =
+          io.msetl.tables.TableStores.open(spark, io.msetl.tables.TableFormat.DELTA, out.toString())
+              .read(io.msetl.tables.Tables.RUNS)
+              .collectAsList();
+      assertEquals(1, runs.size());
+      assertEquals("FAILED", runs.get(0).getAs("outcome"));
+      assertTrue(((String) runs.get(0).getAs("error")).contains("MISSING_STRUCTURE"));
+      try (Stream<Path> reports = Files.list(out.resolve("_reports"))) {
+        Path rejects = reports.filter(p -> p.toString().endsWith("-rejects")).findFirst().get();
+        long records =
+            Files.readString(home().resolve("data/sample/library.msp"))
+                .lines()
+                .filter(l -> l.startsWith("Name:"))
+                .count();
+        assertEquals(records, spark.read().parquet(rejects.toString()).count(), "every record");
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** What was in the output folder before is still there, byte for byte. */
+  private void assertEarlierFilesUntouched() throws IOException {
+    Map<String, String> now = snapshot(out);
+    for (var e : before.entrySet()) {
+      assertEquals(e.getValue(), now.get(e.getKey()), e.getKey() + " is untouched");
+    }
+  }
+
+  private java.util.Set<String> newFilesOutside(String runsFolder) throws IOException {
+    java.util.Set<String> added = new java.util.TreeSet<>(snapshot(out).keySet());
+    added.removeAll(before.keySet());
+    added.removeIf(k -> k.equals(runsFolder) || k.startsWith(runsFolder + "/"));
+    return added;
   }
 
   @Test

@@ -70,7 +70,7 @@ public final class IncrementalPlan {
   }
 
   /** The content hash of an ingested record under this build's settings. */
-  public Dataset<Row> withContentHash(Dataset<Row> records) {
+  public static Dataset<Row> withContentHash(Dataset<Row> records, BuildHashes hashes) {
     return records.withColumn(
         "content_hash",
         sha2(
