@@ -13,7 +13,8 @@ final class Commands {
           new io.msetl.build.BuildCommand(),
           new io.msetl.export.ExportCommand(),
           new io.msetl.verify.VerifyCommand(),
-          new NightlyCommand());
+          new NightlyCommand(),
+          new io.msetl.gc.GcCommand());
 
   /**
    * Tools: the LightDB file tool, plus any {@link PassThroughCommand} found on the classpath (the
