@@ -140,7 +140,9 @@ class StandaloneClusterTest {
             submitLog,
             "org.apache.spark.deploy.SparkSubmit",
             submitArgs.toArray(String[]::new));
-    assertTrue(submit.waitFor(600, TimeUnit.SECONDS), "spark-submit finishes");
+    // A safety net, not a timing: nightly is four steps (two Spark applications) on two 1-core
+    // workers, and a shared CI machine can be slow.
+    assertTrue(submit.waitFor(1200, TimeUnit.SECONDS), "spark-submit finishes");
     String log = Files.readString(submitLog);
     assertEquals(0, submit.exitValue(), log);
 
