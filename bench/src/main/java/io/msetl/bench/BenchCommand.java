@@ -22,7 +22,7 @@ public final class BenchCommand implements PassThroughCommand {
 
   @Override
   public String summary() {
-    return "benchmarks that print numbers: ingest, featurize, export, lightdb, incremental, read"
+    return "benchmarks that print numbers: ingest, featurize, export, lightdb, incremental, read, memory"
         + " (see msetl bench --help)";
   }
 
@@ -46,6 +46,8 @@ public final class BenchCommand implements PassThroughCommand {
               (rest.isEmpty() ? List.of(benchData, "2000", "local[1],local[2]") : rest)
                   .toArray(String[]::new));
       case "export" -> ExportBenchmark.main(rest.toArray(String[]::new));
+      case "memory" ->
+          MemoryBenchmark.main((rest.isEmpty() ? List.of(benchData) : rest).toArray(String[]::new));
       case "lightdb" -> LightDbBenchmark.main(rest.toArray(String[]::new));
       case "incremental" -> {
         if (!rest.contains("--bench-dir")) {
@@ -61,7 +63,7 @@ public final class BenchCommand implements PassThroughCommand {
             .println(
                 "msetl bench: error: unknown benchmark '"
                     + args.get(0)
-                    + "' (ingest, featurize, export, lightdb, incremental, read)");
+                    + "' (ingest, featurize, export, lightdb, incremental, read, memory)");
         return 2;
       }
     }
@@ -100,6 +102,8 @@ public final class BenchCommand implements PassThroughCommand {
         "            molecules/s vs a bare RDKit loop, per-molecule p50/p99/max, conformer statuses, RSS",
         "  export    [SAMPLES [WORK_DIR [SHARD_ROWS]]]      default: 50000 out/bench-export 10000",
         "            shard export time and size on generated realistic tables",
+        "  memory    [DIR [N [WARMUP]]]                   default: " + d + " 20000 2000",
+        "            native memory of one featurizer thread: RSS over N molecules, growth per 10,000, peak",
         "  lightdb   [--records N] [--inserts N] [--dir DIR] [--no-map]",
         "            LightDB bulk load, random insert, random lookup, ordered scan (10M records)",
         "  incremental [--records N] [--work DIR] [--master local[2]]",

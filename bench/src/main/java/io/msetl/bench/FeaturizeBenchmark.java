@@ -189,12 +189,21 @@ public final class FeaturizeBenchmark {
     return -1;
   }
 
-  private static Map<String, String> distinctParents(
-      List<String> ids, Path molDir, FeaturizerConfig config) throws IOException {
+  static Map<String, String> distinctParents(List<String> ids, Path molDir, FeaturizerConfig config)
+      throws IOException {
+    return distinctParents(ids, molDir, config, Integer.MAX_VALUE);
+  }
+
+  /** The first {@code atMost} distinct structures of the records, by structure key. */
+  static Map<String, String> distinctParents(
+      List<String> ids, Path molDir, FeaturizerConfig config, int atMost) throws IOException {
     MoleculeIdentifier identifier =
         new MoleculeIdentifier(config.withInchiKeyCheck(InchiKeyCheck.OFF));
     Map<String, String> parents = new LinkedHashMap<>();
     for (String id : ids) {
+      if (parents.size() >= atMost) {
+        break;
+      }
       Path mol = molDir.resolve("ID" + id + ".MOL");
       if (!Files.exists(mol)) {
         continue;
@@ -208,7 +217,7 @@ public final class FeaturizeBenchmark {
     return parents;
   }
 
-  private static List<String> recordIds(Path msp, int limit) throws IOException {
+  static List<String> recordIds(Path msp, int limit) throws IOException {
     List<String> ids = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(msp, StandardCharsets.UTF_8)) {
       String line;
@@ -221,7 +230,7 @@ public final class FeaturizeBenchmark {
     return ids;
   }
 
-  private static Path molDir(Path dir) throws IOException, InterruptedException {
+  static Path molDir(Path dir) throws IOException, InterruptedException {
     Path mol = dir.resolve("MOL");
     if (Files.isDirectory(mol)) {
       return mol;

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * {@code msetl nightly}: build the tables, export shards from the version just written, verify the
- * export. Each step is the ordinary command with the same configuration file, so nightly does
+ * export, and with a retention policy ({@code --keep-exports N}) garbage-collect old exports and
+ * table files. Each step is the ordinary command with the same configuration file, so nightly does
  * nothing a user could not do by hand; it stops at the first step that fails, and an export is only
  * published (and {@code latest} moved) after its build succeeded. The tables lock is taken once for
  * all steps, so no other writer can slip in between the build and its export.
@@ -20,7 +21,8 @@ final class NightlyCommand implements Command {
 
   @Override
   public String summary() {
-    return "build + export + verify in one go (incremental; what a scheduler runs)";
+    return "build + export + verify (+ gc with --keep-exports) in one go, incremental: what a"
+        + " scheduler runs";
   }
 
   @Override
@@ -37,14 +39,25 @@ final class NightlyCommand implements Command {
             "MASTER",
             "local[2]",
             "Spark master when run embedded (ignored under spark-submit)")
-        .option("wait", "SECONDS", "0", "wait this long for another run's tables lock (0 = fail)");
+        .option("wait", "SECONDS", "0", "wait this long for another run's tables lock (0 = fail)")
+        .option(
+            "keep-exports",
+            "N",
+            "",
+            "then run gc: keep latest + the N newest exports (empty = no gc step)")
+        .option(
+            "retain-hours",
+            "HOURS",
+            "168",
+            "gc: keep table files removed less than this long ago (the pinned versions always)");
   }
 
   @Override
   public List<String> examples() {
     return List.of(
         "./msetl nightly                      # data/sample -> out/tables -> out/exports/<id>",
-        "./msetl nightly --input /data/nist --shard-format both");
+        "./msetl nightly --input /data/nist --shard-format both",
+        "./msetl nightly --keep-exports 7 --wait 600  # what conf/examples/crontab runs");
   }
 
   @Override
@@ -65,21 +78,40 @@ final class NightlyCommand implements Command {
       build.add("--allow-deletes");
     }
     List<List<String>> steps =
-        List.of(
-            build,
+        new ArrayList<>(
             List.of(
-                "export",
-                "--tables",
-                o.require("tables"),
-                "--table-format",
-                o.require("table-format"),
-                "--out",
-                o.require("exports"),
-                "--shard-format",
-                o.require("shard-format"),
-                "--master",
-                o.require("master")),
-            List.of("verify", o.require("exports"), "--master", o.require("master")));
+                build,
+                List.of(
+                    "export",
+                    "--tables",
+                    o.require("tables"),
+                    "--table-format",
+                    o.require("table-format"),
+                    "--out",
+                    o.require("exports"),
+                    "--shard-format",
+                    o.require("shard-format"),
+                    "--master",
+                    o.require("master")),
+                List.of("verify", o.require("exports"), "--master", o.require("master"))));
+    String keep = o.get("keep-exports");
+    if (keep != null && !keep.isBlank()) {
+      steps.add(
+          List.of(
+              "gc",
+              "--tables",
+              o.require("tables"),
+              "--table-format",
+              o.require("table-format"),
+              "--exports",
+              o.require("exports"),
+              "--keep-exports",
+              keep,
+              "--retain-hours",
+              o.require("retain-hours"),
+              "--master",
+              o.require("master")));
+    }
     // One writer for the whole night: build and export run under this process's lock.
     try (var lock = ctx.lockTables(o.require("tables"), o.longValue("wait"))) {
       CliContext locked = ctx.holdingLockOn(o.require("tables"));

@@ -54,6 +54,7 @@ class ArchitectureTest {
     "io.msetl.build..",
     "io.msetl.cli..",
     "io.msetl.export..",
+    "io.msetl.gc..",
     "io.msetl.ingest..",
     "io.msetl.spark..",
     "io.msetl.tables..",

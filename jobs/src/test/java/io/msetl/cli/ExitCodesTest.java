@@ -24,7 +24,7 @@ class ExitCodesTest {
         List.of(
             new String[] {"--help"},
             new String[] {"build", "--help"},
-            new String[] {"nightly", "--help"})) {
+            new String[] {"gc", "--help"})) {
       CliRun r = CliRun.of(args);
       assertEquals(0, r.exitCode());
       assertTrue(r.out().contains("exit codes:\n  0  success\n  1  the run failed"), r.out());
@@ -55,7 +55,9 @@ class ExitCodesTest {
       for (List<String> argv :
           List.of(
               List.of("build", "--out", tables.toString()),
-              List.of("nightly", "--tables", tables.toString()))) {
+              List.of("nightly", "--tables", tables.toString()),
+              List.of(
+                  "gc", "--tables", tables.toString(), "--exports", tmp.resolve("e").toString()))) {
         CliRun r = CliRun.of(argv.toArray(String[]::new));
         assertEquals(3, r.exitCode(), argv + ": " + r.err());
         String line =

@@ -23,12 +23,35 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cluster artifact on a real multi-JVM Spark standalone cluster: one master, two workers (one
- * core each), and {@code spark-submit} of {@code msetl-jobs-*-cluster.jar build}. RDKit must load
- * inside executor JVMs from the application jar (local mode hides JNI classloader problems), and
- * Delta must be usable although the cluster's own classpath has neither.
+ * core each), and {@code spark-submit} of {@code msetl-jobs-*-cluster.jar nightly} as the scheduler
+ * examples in conf/examples/ run it (build, export, verify, gc). RDKit must load inside executor
+ * JVMs from the application jar (local mode hides JNI classloader problems), and Delta must be
+ * usable although the cluster's own classpath has neither.
  */
 @Tag("spark")
 class StandaloneClusterTest {
+  static final String MAIN_CLASS = "io.msetl.cli.Msetl";
+
+  /**
+   * The msetl arguments after the jar, as every scheduler example in conf/examples/ runs them
+   * ({@link SchedulerExamplesTest} checks that they agree with this).
+   */
+  static List<String> nightlyArgs(String conf, String input, String tables, String exports) {
+    return List.of(
+        "--conf",
+        conf,
+        "nightly",
+        "--input",
+        input,
+        "--tables",
+        tables,
+        "--exports",
+        exports,
+        "--keep-exports",
+        "7",
+        "--wait",
+        "600");
+  }
 
   @TempDir Path tmp;
   private final List<Process> processes = new ArrayList<>();
@@ -42,7 +65,7 @@ class StandaloneClusterTest {
   }
 
   @Test
-  void buildRunsOnTwoExecutorJvmsWithRdkitFromTheApplicationJar() throws Exception {
+  void nightlyRunsOnTwoExecutorJvmsWithRdkitFromTheApplicationJar() throws Exception {
     Path jobs = jobsModule();
     Path clusterJar = jobs.resolve("target/msetl-jobs-0.1.0-cluster.jar");
     assertTrue(
@@ -50,6 +73,10 @@ class StandaloneClusterTest {
     Path sparkHome = sparkHomeWithSparkOnly(jobs.resolve("target/classpath.txt"));
     Path input = smallLibrary(jobs.getParent().resolve("data/sample"), 5, 20);
     Path out = tmp.resolve("tables");
+    Path exports = tmp.resolve("exports");
+    // What conf/cluster.example.properties would say for a 16-record library.
+    Path conf = tmp.resolve("cluster.properties");
+    Files.writeString(conf, "build.partitions=6\nspark.sql.shuffle.partitions=4\n");
     int masterPort = freePort();
     String master = "spark://127.0.0.1:" + masterPort;
 
@@ -87,34 +114,35 @@ class StandaloneClusterTest {
     awaitCount(masterLog, "Registering worker", 2, 90);
 
     Path submitLog = tmp.resolve("submit.log");
+    List<String> submitArgs =
+        new ArrayList<>(
+            List.of(
+                "--master",
+                master,
+                "--deploy-mode",
+                "client",
+                "--class",
+                MAIN_CLASS,
+                "--conf",
+                "spark.executor.memory=1g",
+                "--conf",
+                "spark.executor.cores=1",
+                "--conf",
+                "spark.ui.enabled=false",
+                "--conf",
+                "spark.driver.host=127.0.0.1",
+                clusterJar.toString()));
+    submitArgs.addAll(
+        nightlyArgs(conf.toString(), input.toString(), out.toString(), exports.toString()));
     Process submit =
         start(
             sparkHome,
             submitLog,
             "org.apache.spark.deploy.SparkSubmit",
-            "--master",
-            master,
-            "--deploy-mode",
-            "client",
-            "--class",
-            "io.msetl.cli.Msetl",
-            "--conf",
-            "spark.executor.memory=1g",
-            "--conf",
-            "spark.executor.cores=1",
-            "--conf",
-            "spark.ui.enabled=false",
-            "--conf",
-            "spark.driver.host=127.0.0.1",
-            clusterJar.toString(),
-            "build",
-            "--input",
-            input.toString(),
-            "--out",
-            out.toString(),
-            "--partitions",
-            "6");
-    assertTrue(submit.waitFor(600, TimeUnit.SECONDS), "spark-submit finishes");
+            submitArgs.toArray(String[]::new));
+    // A safety net, not a timing: nightly is four steps (two Spark applications) on two 1-core
+    // workers, and a shared CI machine can be slow.
+    assertTrue(submit.waitFor(1200, TimeUnit.SECONDS), "spark-submit finishes");
     String log = Files.readString(submitLog);
     assertEquals(0, submit.exitValue(), log);
 
@@ -123,6 +151,10 @@ class StandaloneClusterTest {
     assertEquals(
         16, Integer.parseInt(compounds.group(1)), "all 16 records built on the cluster:\n" + log);
     assertTrue(Files.isDirectory(out.resolve("graph_features/_delta_log")));
+    String latest = Files.readString(exports.resolve("latest")).trim();
+    assertTrue(Files.exists(exports.resolve(latest).resolve("manifest.json")), log);
+    assertTrue(log.contains(", 0 problems"), "the export verifies on the cluster:\n" + log);
+    assertTrue(log.contains("gc: removed 0 exports"), log);
 
     List<Path> executorLogs = new ArrayList<>();
     for (int i = 1; i <= 2; i++) {
