@@ -5,7 +5,7 @@ import io.msetl.cli.CliContext;
 import io.msetl.cli.Command;
 import io.msetl.cli.OptionSpec;
 import io.msetl.cli.ParsedOptions;
-import io.msetl.cli.UsageException;
+import io.msetl.errors.MsetlErrors;
 import io.msetl.export.HadoopConf;
 import io.msetl.spark.SparkSessions;
 import io.msetl.tables.TableFormat;
@@ -76,13 +76,14 @@ public final class GcCommand implements Command {
     double retainHours = o.doubleValue("retain-hours");
     long skew = o.longValue("clock-skew");
     if (keep < 0 || retainHours < 0 || skew < 0) {
-      throw new UsageException("--keep-exports, --retain-hours and --clock-skew must be >= 0");
+      throw MsetlErrors.invalidUsage(
+          "--keep-exports, --retain-hours and --clock-skew must be >= 0");
     }
     TableFormat format;
     try {
       format = TableFormat.parse(o.require("table-format"));
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw MsetlErrors.invalidValue(e);
     }
     boolean dryRun = o.flag("dry-run");
     PrintStream out = ctx.out();
