@@ -53,7 +53,6 @@ class IncrementalBuildTest {
   private Path tables;
   private Path parquet;
   private SparkSession spark;
-  private TableStore delta;
   private JsonNode first;
   private Map<String, Long> v1Versions;
   private Map<String, List<String>> v1Rows;
@@ -66,16 +65,33 @@ class IncrementalBuildTest {
     parquet = tmp.resolve("parquet");
     first = report(build(tables, "--table-format", "delta"));
     report(build(parquet, "--table-format", "parquet"));
-    spark = SparkSessions.start("incremental-build-test", "local[2]", Map.of());
-    delta = TableStores.open(spark, TableFormat.DELTA, tables.toString());
-    v1Versions = versions(delta);
-    v1Rows = TableSnapshots.of(delta);
-    v1Splits = splits(delta);
+    v1Versions = versions(delta());
+    v1Rows = TableSnapshots.of(delta());
+    v1Splits = splits(delta());
+  }
+
+  /**
+   * A live session: every build stops the session it ran in (the CLI owns it), so the test opens a
+   * new one whenever it looks at the tables after a build.
+   */
+  private SparkSession spark() {
+    if (spark == null || spark.sparkContext().isStopped()) {
+      spark = SparkSessions.start("incremental-build-test", "local[2]", Map.of());
+    }
+    return spark;
+  }
+
+  private TableStore delta() {
+    return TableStores.open(spark(), TableFormat.DELTA, tables.toString());
+  }
+
+  private TableStore parquetStore() {
+    return TableStores.open(spark(), TableFormat.PARQUET, parquet.toString());
   }
 
   @AfterAll
   void stop() {
-    if (spark != null) {
+    if (spark != null && !spark.sparkContext().isStopped()) {
       spark.stop();
     }
   }
@@ -103,13 +119,13 @@ class IncrementalBuildTest {
     assertEquals(0, c.get("records_recomputed").asLong() - rejectedBeforeFeaturize(first));
     assertEquals(0, c.get("compounds_added").asLong() + c.get("compounds_updated").asLong());
     assertEquals(0, c.get("compounds_deleted").asLong());
-    assertEquals(v1Versions, versions(delta), "no data table got a new Delta version");
+    assertEquals(v1Versions, versions(delta()), "no data table got a new Delta version");
     for (Tables t : Tables.data()) {
       long commits =
-          DeltaTable.forPath(spark, tables.resolve(t.tableName()).toString()).history().count();
+          DeltaTable.forPath(spark(), tables.resolve(t.tableName()).toString()).history().count();
       assertEquals(1, commits, t.tableName() + " has only the first build's commit");
     }
-    assertEquals(v1Rows, TableSnapshots.of(delta));
+    assertEquals(v1Rows, TableSnapshots.of(delta()));
   }
 
   @Test
@@ -126,14 +142,14 @@ class IncrementalBuildTest {
 
     Path fresh = tmp.resolve("fresh");
     report(build(fresh, "--table-format", "delta"));
-    TableStore freshStore = TableStores.open(spark, TableFormat.DELTA, fresh.toString());
-    assertEquals(TableSnapshots.of(freshStore), TableSnapshots.of(delta));
+    TableStore freshStore = TableStores.open(spark(), TableFormat.DELTA, fresh.toString());
+    assertEquals(TableSnapshots.of(freshStore), TableSnapshots.of(delta()));
   }
 
   @Test
   @Order(4)
   void noCompoundMovesToAnotherSplitAcrossIncrementalRuns() {
-    Map<String, String> now = splits(delta);
+    Map<String, String> now = splits(delta());
     Set<String> both = new HashSet<>(v1Splits.keySet());
     both.retainAll(now.keySet());
     assertEquals(V1.size() - 1 - rejectedIds(), both.size());
@@ -145,22 +161,24 @@ class IncrementalBuildTest {
   @Test
   @Order(5)
   void parquetSnapshotsAreRebuiltIncrementallyAndSwitchedByOnePointer() throws IOException {
-    TableStore pq = TableStores.open(spark, TableFormat.PARQUET, parquet.toString());
-    Map<String, List<String>> before = TableSnapshots.of(pq);
+    Map<String, List<String>> before = TableSnapshots.of(parquetStore());
     JsonNode r = report(build(parquet, "--table-format", "parquet"));
     assertEquals(2, r.get("counts").get("structures_featurized").asLong());
-    assertEquals(TableSnapshots.of(delta), TableSnapshots.of(pq), "same rows as the Delta build");
-    assertEquals(1L, pq.latestVersion(Tables.COMPOUNDS).getAsLong(), "second snapshot");
+    assertEquals(
+        TableSnapshots.of(delta()),
+        TableSnapshots.of(parquetStore()),
+        "same rows as the Delta build");
+    assertEquals(1L, parquetStore().latestVersion(Tables.COMPOUNDS).getAsLong(), "second snapshot");
     assertEquals(
         before.get("compounds"),
-        TableSnapshots.rowsAt(pq, Tables.COMPOUNDS, 0),
+        TableSnapshots.rowsAt(parquetStore(), Tables.COMPOUNDS, 0),
         "the first snapshot still reads as it was");
   }
 
   @Test
   @Order(6)
   void anInputThatWouldDeleteMostCompoundsStopsBeforeItsFirstCommit() throws IOException {
-    Map<String, Long> before = versions(delta);
+    Map<String, Long> before = versions(delta());
     SampleLibrary.of(10, 14).writeTo(replace(lib));
     CliRun r = CliRun.of("build", "--input", lib.toString(), "--out", tables.toString());
     assertEquals(1, r.exitCode(), r.err());
@@ -168,7 +186,7 @@ class IncrementalBuildTest {
     assertEquals(1, errors.size(), r.err());
     assertTrue(errors.get(0).contains("would delete"), errors.get(0));
     assertTrue(errors.get(0).contains("--allow-deletes"), errors.get(0));
-    assertEquals(before, versions(delta), "nothing was written");
+    assertEquals(before, versions(delta()), "nothing was written");
     Row last =
         delta
             .read(Tables.RUNS)
@@ -181,7 +199,7 @@ class IncrementalBuildTest {
         CliRun.of(
             "build", "--input", lib.toString(), "--out", tables.toString(), "--allow-deletes");
     assertEquals(0, allowed.exitCode(), allowed.err());
-    assertTrue(delta.read(Tables.COMPOUNDS).count() <= 5);
+    assertTrue(delta().read(Tables.COMPOUNDS).count() <= 5);
   }
 
   private CliRun build(Path out, String... extra) {
