@@ -188,7 +188,7 @@ class IncrementalBuildTest {
     assertTrue(errors.get(0).contains("--allow-deletes"), errors.get(0));
     assertEquals(before, versions(delta()), "nothing was written");
     Row last =
-        delta
+        delta()
             .read(Tables.RUNS)
             .orderBy(org.apache.spark.sql.functions.col("finished_at").desc())
             .first();
